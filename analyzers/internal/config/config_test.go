@@ -1,0 +1,69 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBuildValid(t *testing.T) {
+	c, err := Build(Settings{
+		Handlers: []string{"func(*example.com/bus.Message) error", "example.com/bus.Handler", "func(context.Context, *connectrpc.com/connect.Request) ..."},
+		Blocking: []string{"example.com/q.Wait", "(*example.com/q.Client).Pop"},
+		Pools:    []string{"example.com/db.Open", "&example.com/db.Pool"},
+		Exclude:  []string{"internal/gen/**"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Blocking["(*example.com/q.Client).Pop"]; !ok {
+		t.Error("configured blocking function missing")
+	}
+	if _, ok := c.Blocking["time.Sleep"]; !ok {
+		t.Error("built-in blocking table not merged")
+	}
+	if _, ok := c.PoolTypes["example.com/db.Pool"]; !ok {
+		t.Error("configured pool type missing")
+	}
+	if got := c.HandlerTypes; len(got) != 1 || got[0] != "example.com/bus.Handler" {
+		t.Errorf("HandlerTypes = %v", got)
+	}
+	if !c.MatchExclude("internal/gen/x/y.go") || c.MatchExclude("internal/api/h.go") {
+		t.Error("exclude glob mismatch")
+	}
+}
+
+func TestBuildInvalid(t *testing.T) {
+	for _, tc := range []struct {
+		s    Settings
+		want string
+	}{
+		{Settings{Blocking: []string{"Sleep"}}, `blocking: "Sleep" is not a function key`},
+		{Settings{Blocking: []string{"(example.com/q.Client.Pop"}}, `blocking:`},
+		{Settings{Handlers: []string{"func(int"}}, `missing ")"`},
+		{Settings{Handlers: []string{"func(bogus)"}}, `"bogus" is not a type key`},
+		{Settings{Handlers: []string{"*example.com/x.T"}}, `neither a signature`},
+		{Settings{Pools: []string{"&*example.com/x.T"}}, `not a struct type`},
+		{Settings{Exclude: []string{"a/[b"}}, `exclude: "a/[b"`},
+	} {
+		_, err := Build(tc.s)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Build(%+v) error = %v, want it to contain %q", tc.s, err, tc.want)
+		}
+	}
+}
+
+func TestFlags(t *testing.T) {
+	a, err := NewAnalyzer(Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("handlers", "func(net/http.ResponseWriter, *net/http.Request),example.com/x.H"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("blocking", "not a key"); err == nil {
+		t.Fatal("invalid -blocking value accepted")
+	}
+	if got := a.Flags.Lookup("handlers").Value.String(); got != "func(net/http.ResponseWriter, *net/http.Request),example.com/x.H" {
+		t.Errorf("handlers flag = %q", got)
+	}
+}

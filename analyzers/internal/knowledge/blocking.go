@@ -1,0 +1,109 @@
+package knowledge
+
+// Blocking describes a call that can block for an unbounded time without
+// honouring a context.Context.
+type Blocking struct {
+	// Reason says, lowercase and without a subject, why the call blocks:
+	// "sleeps without watching the request context".
+	Reason string
+	// Alternative is the context-aware replacement, in prose or as a key.
+	Alternative string
+	// CtxMethod, when set, names the Context variant of a method or function
+	// that takes the same arguments preceded by a context (QueryRow ->
+	// QueryRowContext(ctx, ...)), so that the fix is a mechanical rewrite.
+	CtxMethod string
+	// Since is the lifelint version that added the entry.
+	Since string
+}
+
+// BlockingCalls lists calls that block without a context. Keys are
+// (*types.Func).FullName strings.
+var BlockingCalls = map[string]Blocking{
+	// time.Sleep cannot be interrupted; a handler sleeping through a client
+	// disconnect or SIGTERM holds its goroutine and delays shutdown.
+	"time.Sleep": {Reason: "sleeps without watching the context", Alternative: "a select on ctx.Done() and a time.Timer"},
+
+	// Package-level helpers of net/http use http.DefaultClient and build a
+	// request without a context: https://pkg.go.dev/net/http#Get.
+	"net/http.Get":      {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"net/http.Head":     {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"net/http.Post":     {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"net/http.PostForm": {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	// The same helpers on a Client build a context-less request.
+	"(*net/http.Client).Get":      {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"(*net/http.Client).Head":     {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"(*net/http.Client).Post":     {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+	"(*net/http.Client).PostForm": {Reason: "sends a request that ignores the context", Alternative: "http.NewRequestWithContext and (*http.Client).Do"},
+
+	// database/sql: every method below has a Context variant with the same
+	// arguments after ctx (https://pkg.go.dev/database/sql). Without it a
+	// slow query outlives the request and keeps a pool connection busy.
+	"(*database/sql.DB).Query":      {Reason: "runs a query that ignores the context", CtxMethod: "QueryContext"},
+	"(*database/sql.DB).QueryRow":   {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowContext"},
+	"(*database/sql.DB).Exec":       {Reason: "runs a statement that ignores the context", CtxMethod: "ExecContext"},
+	"(*database/sql.DB).Prepare":    {Reason: "prepares a statement ignoring the context", CtxMethod: "PrepareContext"},
+	"(*database/sql.DB).Begin":      {Reason: "begins a transaction ignoring the context", CtxMethod: "BeginTx", Alternative: "BeginTx(ctx, nil)"},
+	"(*database/sql.DB).Ping":       {Reason: "pings the database ignoring the context", CtxMethod: "PingContext"},
+	"(*database/sql.DB).Conn":       {Reason: "waits for a connection ignoring the context", Alternative: "(*sql.DB).Conn(ctx)"},
+	"(*database/sql.Tx).Query":      {Reason: "runs a query that ignores the context", CtxMethod: "QueryContext"},
+	"(*database/sql.Tx).QueryRow":   {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowContext"},
+	"(*database/sql.Tx).Exec":       {Reason: "runs a statement that ignores the context", CtxMethod: "ExecContext"},
+	"(*database/sql.Tx).Prepare":    {Reason: "prepares a statement ignoring the context", CtxMethod: "PrepareContext"},
+	"(*database/sql.Tx).Stmt":       {Reason: "binds a statement ignoring the context", CtxMethod: "StmtContext"},
+	"(*database/sql.Stmt).Query":    {Reason: "runs a query that ignores the context", CtxMethod: "QueryContext"},
+	"(*database/sql.Stmt).QueryRow": {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowContext"},
+	"(*database/sql.Stmt).Exec":     {Reason: "runs a statement that ignores the context", CtxMethod: "ExecContext"},
+	// sqlx mirrors database/sql and adds its own ctx-less helpers:
+	// https://pkg.go.dev/github.com/jmoiron/sqlx.
+	"(*github.com/jmoiron/sqlx.DB).Get":       {Reason: "runs a query that ignores the context", CtxMethod: "GetContext"},
+	"(*github.com/jmoiron/sqlx.DB).Select":    {Reason: "runs a query that ignores the context", CtxMethod: "SelectContext"},
+	"(*github.com/jmoiron/sqlx.DB).Queryx":    {Reason: "runs a query that ignores the context", CtxMethod: "QueryxContext"},
+	"(*github.com/jmoiron/sqlx.DB).QueryRowx": {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowxContext"},
+	"(*github.com/jmoiron/sqlx.DB).NamedExec": {Reason: "runs a statement that ignores the context", CtxMethod: "NamedExecContext"},
+	"(*github.com/jmoiron/sqlx.DB).MustExec":  {Reason: "runs a statement that ignores the context", CtxMethod: "MustExecContext"},
+	"(*github.com/jmoiron/sqlx.DB).Beginx":    {Reason: "begins a transaction ignoring the context", Alternative: "BeginTxx(ctx, nil)"},
+	"(*github.com/jmoiron/sqlx.Tx).Get":       {Reason: "runs a query that ignores the context", CtxMethod: "GetContext"},
+	"(*github.com/jmoiron/sqlx.Tx).Select":    {Reason: "runs a query that ignores the context", CtxMethod: "SelectContext"},
+	"(*github.com/jmoiron/sqlx.Tx).NamedExec": {Reason: "runs a statement that ignores the context", CtxMethod: "NamedExecContext"},
+
+	// os/exec without a context cannot be killed when the request ends.
+	"(*os/exec.Cmd).Run":            {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+	"(*os/exec.Cmd).Output":         {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+	"(*os/exec.Cmd).CombinedOutput": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+
+	// net: dialing and resolving without a context block for the OS
+	// timeout (minutes). https://pkg.go.dev/net#Dialer.DialContext
+	"net.Dial":                  {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialTimeout":           {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"(*net.Dialer).Dial":        {Reason: "dials without a context", CtxMethod: "DialContext"},
+	"net.LookupHost":            {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupHost"},
+	"net.LookupIP":              {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupIPAddr"},
+	"net.LookupAddr":            {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupAddr"},
+	"net.LookupCNAME":           {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupCNAME"},
+	"net.LookupMX":              {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupMX"},
+	"net.LookupNS":              {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupNS"},
+	"net.LookupPort":            {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupPort"},
+	"net.LookupSRV":             {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupSRV"},
+	"net.LookupTXT":             {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupTXT"},
+	"crypto/tls.Dial":           {Reason: "dials without a context", Alternative: "(*tls.Dialer).DialContext"},
+	"crypto/tls.DialWithDialer": {Reason: "dials without a context", Alternative: "(*tls.Dialer).DialContext"},
+
+	// grpc.Dial blocks until the connection is up when WithBlock is set,
+	// and never watches a context; DialContext and NewClient do.
+	"google.golang.org/grpc.Dial": {Reason: "dials without a context (and blocks with WithBlock)", Alternative: "grpc.NewClient, or grpc.DialContext(ctx, ...)"},
+
+	// amqp091: Publish is deprecated for PublishWithContext, which stops
+	// waiting for flow control when the context ends.
+	"(*github.com/rabbitmq/amqp091-go.Channel).Publish": {Reason: "publishes without a context", CtxMethod: "PublishWithContext"},
+
+	// nats.go: the timeout-only forms have WithContext variants.
+	"(*github.com/nats-io/nats.go.Conn).Request":         {Reason: "waits for a reply without the context", Alternative: "(*nats.Conn).RequestWithContext(ctx, ...)"},
+	"(*github.com/nats-io/nats.go.Conn).Flush":           {Reason: "waits for the server without the context", Alternative: "(*nats.Conn).FlushWithContext(ctx)"},
+	"(*github.com/nats-io/nats.go.Subscription).NextMsg": {Reason: "waits for a message without the context", Alternative: "(*nats.Subscription).NextMsgWithContext(ctx)"},
+
+	// Deliberately absent: pgx, go-redis v8/v9, mongo-driver and
+	// aws-sdk-go-v2 take a context in every call that does I/O, so their
+	// misuse is passing the wrong context (context.Background, *gin.Context),
+	// which handlerblock checks at the argument. resty's ctx-less requests
+	// depend on whether SetContext was called, which is dataflow, not a key.
+}

@@ -1,0 +1,78 @@
+package requestpath_test
+
+import (
+	"go/ast"
+	"path/filepath"
+	"testing"
+
+	"github.com/lifelint/lifelint/analyzers/internal/config"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// show reports the classification of every function, literal and loop
+// region that is itself a request path (not merely inside one).
+func newShow(rp *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "showrequestpath",
+		Doc:      "report request-path classification (test only)",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, rp},
+		Run: func(pass *analysis.Pass) (any, error) {
+			in := pass.ResultOf[rp].(*requestpath.Info)
+			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.BlockStmt)(nil), (*ast.CommClause)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					if r := in.Func(n); r != nil {
+						pass.Reportf(n.Pos(), "%s", r)
+					}
+				case *ast.BlockStmt:
+					// Loop bodies: report at the loop.
+					parent := cur.Parent().Node()
+					switch parent.(type) {
+					case *ast.RangeStmt, *ast.ForStmt:
+						if r := in.At(cur); r != nil && r.Pos == parent.Pos() {
+							pass.Reportf(parent.Pos(), "%s", r)
+						}
+					}
+				case *ast.CommClause:
+					if r := in.At(cur); r != nil && r.Pos == n.Pos() {
+						pass.Reportf(n.Pos(), "%s", r)
+					}
+				}
+			}
+			return nil, nil
+		},
+	}
+}
+
+func TestRequestPath(t *testing.T) {
+	testdata, err := filepath.Abs("../../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, newShow(requestpath.Analyzer),
+		"requestpath/handlers", "requestpath/grpcsvc", "requestpath/pb", "requestpath/consumers",
+		"requestpath/cli", "requestpath/helpers")
+}
+
+// TestConfiguredHandlers checks that user-configured handler signatures,
+// named handler types and message types are honoured.
+func TestConfiguredHandlers(t *testing.T) {
+	testdata, err := filepath.Abs("../../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.NewAnalyzer(config.Settings{Handlers: []string{
+		"func(*requestpath/configured/bus.Message) error",
+		"requestpath/configured/bus.Processor",
+		"requestpath/configured/bus.Job",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, newShow(requestpath.New(cfg)), "requestpath/configured")
+}

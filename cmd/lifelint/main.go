@@ -1,0 +1,61 @@
+// Command lifelint runs the lifelint passes.
+//
+//	lifelint [flags] packages...      analyze packages, print file:line:col: message (pass)
+//	lifelint help [pass]              print the docs of every pass, or of one
+//	go vet -vettool=$(which lifelint) packages...
+//	go fix -fixtool=$(which lifelint) packages...
+//
+// Exit codes: 0 no findings, 1 findings, 2 usage, configuration, load or
+// type errors.
+package main
+
+import (
+	"os"
+	"strings"
+
+	"github.com/lifelint/lifelint/analyzers"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// Exit codes of the standalone driver.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	os.Exit(lifelint(os.Args[1:]))
+}
+
+// served returns the analyzers the binary serves: the lifelintconfig
+// pseudo-analyzer (for its flags) and every pass.
+func served() []*analysis.Analyzer {
+	return append([]*analysis.Analyzer{analyzers.Config}, analyzers.All...)
+}
+
+func lifelint(args []string) int {
+	if isUnitcheckerInvocation(args) {
+		// go vet -vettool / go fix -fixtool protocol: unitchecker parses
+		// the flags (-V=full, -flags, -fix, per-analyzer flags) and the
+		// .cfg file, and exits itself.
+		unitchecker.Main(served()...)
+		return exitError // unreachable
+	}
+	if len(args) > 0 && args[0] == "help" {
+		return help(os.Stdout, os.Stderr, args[1:])
+	}
+	return standalone(args, os.Stdout, os.Stderr)
+}
+
+// isUnitcheckerInvocation reports whether the go command runs us as a vet
+// or fix tool: it asks for -V=full or -flags, or passes one *.cfg file last.
+func isUnitcheckerInvocation(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
+}
