@@ -2,6 +2,7 @@
 //
 //	lifelint [flags] packages...      analyze packages, print file:line:col: message (pass)
 //	lifelint help [pass]              print the docs of every pass, or of one
+//	lifelint lsp                      serve diagnostics and quick fixes to editors (LSP over stdio)
 //	go vet -vettool=$(which lifelint) packages...
 //	go fix -fixtool=$(which lifelint) packages...
 //
@@ -45,6 +46,9 @@ func lifelint(args []string) int {
 	}
 	if len(args) > 0 && args[0] == "help" {
 		return help(os.Stdout, os.Stderr, args[1:])
+	}
+	if len(args) > 0 && args[0] == "lsp" {
+		return lspMain(args[1:], os.Stdin, os.Stdout, os.Stderr)
 	}
 	return standalone(args, os.Stdout, os.Stderr)
 }

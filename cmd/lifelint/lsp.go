@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lifelint/lifelint/internal/lsp"
+)
+
+// lspMain serves the Language Server Protocol over stdin and stdout.
+func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lifelint lsp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tags := fs.String("tags", "", "comma-separated build `tags`")
+	debounce := fs.Duration("debounce", 250*time.Millisecond, "delay after an edit before linting")
+	verbose := fs.Bool("v", false, "log each lint run to stderr")
+	var vetFlags []string
+	fs.Func("vetflag", "extra `flag` for go vet, e.g. -vetflag=-lifelintconfig.blocking=example.com/q.Wait (repeatable)", func(v string) error {
+		if !strings.HasPrefix(v, "-") {
+			return fmt.Errorf("%q is not a flag", v)
+		}
+		vetFlags = append(vetFlags, v)
+		return nil
+	})
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lifelint lsp: unexpected arguments %q\n", fs.Args())
+		return exitError
+	}
+	tool, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
+		return exitError
+	}
+	if *tags != "" {
+		vetFlags = append(vetFlags, "-tags="+*tags)
+	}
+	opts := lsp.Options{Tool: tool, Flags: vetFlags, Debounce: *debounce}
+	if *verbose {
+		opts.Log = stderr
+	}
+	if err := lsp.Serve(context.Background(), stdin, stdout, opts); err != nil {
+		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
+		return exitFindings // the protocol asks for exit code 1 without shutdown
+	}
+	return exitClean
+}

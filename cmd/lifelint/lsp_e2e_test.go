@@ -1,0 +1,285 @@
+package main_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+)
+
+// lspClient drives `lifelint lsp` over stdio as an editor would.
+type lspClient struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	msgs   chan map[string]json.RawMessage
+	nextID int
+}
+
+func startLSP(t *testing.T, bin, dir string) *lspClient {
+	cmd := exec.Command(bin, "lsp", "-debounce=50ms")
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := &lspClient{t: t, cmd: cmd, in: in, msgs: make(chan map[string]json.RawMessage, 100)}
+	go func() { // joined: closes msgs when the server's stdout ends
+		defer close(c.msgs)
+		r := bufio.NewReader(out)
+		for {
+			n := -1
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				line = strings.TrimSpace(line)
+				if line == "" {
+					break
+				}
+				if v, ok := strings.CutPrefix(line, "Content-Length:"); ok {
+					n, _ = strconv.Atoi(strings.TrimSpace(v))
+				}
+			}
+			body := make([]byte, n)
+			if _, err := io.ReadFull(r, body); err != nil {
+				return
+			}
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(body, &m); err != nil {
+				t.Errorf("server sent invalid JSON: %s", body)
+				return
+			}
+			c.msgs <- m
+		}
+	}()
+	return c
+}
+
+func (c *lspClient) send(method string, id int, params any) {
+	m := map[string]any{"jsonrpc": "2.0", "method": method, "params": params}
+	if id > 0 {
+		m["id"] = id
+	}
+	data, _ := json.Marshal(m)
+	fmt.Fprintf(c.in, "Content-Length: %d\r\n\r\n%s", len(data), data)
+}
+
+func (c *lspClient) request(method string, params any) json.RawMessage {
+	c.nextID++
+	id := c.nextID
+	c.send(method, id, params)
+	for m := range c.wait(30 * time.Second) {
+		if string(m["id"]) == strconv.Itoa(id) {
+			if e, ok := m["error"]; ok {
+				c.t.Fatalf("%s: error %s", method, e)
+			}
+			return m["result"]
+		}
+	}
+	c.t.Fatalf("%s: no response", method)
+	return nil
+}
+
+// wait yields server messages until the timeout.
+func (c *lspClient) wait(d time.Duration) func(func(map[string]json.RawMessage) bool) {
+	return func(yield func(map[string]json.RawMessage) bool) {
+		timeout := time.After(d)
+		for {
+			select {
+			case m, ok := <-c.msgs:
+				if !ok || !yield(m) {
+					return
+				}
+			case <-timeout:
+				return
+			}
+		}
+	}
+}
+
+type lspRange struct {
+	Start struct{ Line, Character int } `json:"start"`
+	End   struct{ Line, Character int } `json:"end"`
+}
+
+type lspDiag struct {
+	Range           lspRange `json:"range"`
+	Code            string   `json:"code"`
+	Message         string   `json:"message"`
+	CodeDescription struct {
+		Href string `json:"href"`
+	} `json:"codeDescription"`
+}
+
+func (c *lspClient) diagnostics(uri string) []lspDiag {
+	for m := range c.wait(60 * time.Second) {
+		if string(m["method"]) != `"textDocument/publishDiagnostics"` {
+			continue
+		}
+		var p struct {
+			URI         string    `json:"uri"`
+			Diagnostics []lspDiag `json:"diagnostics"`
+		}
+		if err := json.Unmarshal(m["params"], &p); err != nil {
+			c.t.Fatal(err)
+		}
+		if p.URI == uri {
+			return p.Diagnostics
+		}
+	}
+	c.t.Fatalf("no diagnostics published for %s", uri)
+	return nil
+}
+
+// utf16Col returns the UTF-16 length of s.
+func utf16Col(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// applyEdits applies LSP edits (UTF-16 positions) to text.
+func applyEdits(t *testing.T, text string, edits []struct {
+	Range   lspRange `json:"range"`
+	NewText string   `json:"newText"`
+}) string {
+	offset := func(line, char int) int {
+		lines := strings.SplitAfter(text, "\n")
+		off := 0
+		for i := 0; i < line; i++ {
+			off += len(lines[i])
+		}
+		u := utf16.Encode([]rune(lines[line]))
+		return off + len(string(utf16.Decode(u[:char])))
+	}
+	sort.Slice(edits, func(i, j int) bool {
+		a, b := edits[i].Range.Start, edits[j].Range.Start
+		return a.Line > b.Line || (a.Line == b.Line && a.Character > b.Character)
+	})
+	for _, e := range edits {
+		s, en := offset(e.Range.Start.Line, e.Range.Start.Character), offset(e.Range.End.Line, e.Range.End.Character)
+		text = text[:s] + e.NewText + text[en:]
+	}
+	return text
+}
+
+// TestLSP is the editor end-to-end test: initialize, didOpen on a file
+// with non-ASCII text before the diagnostic, exact UTF-16 ranges, a quick
+// fix whose edit is correct, a didChange that clears the diagnostic, and a
+// clean shutdown and exit.
+func TestLSP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet")
+	}
+	bin := buildLifelint(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/lsp\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "\treturn /* Grüße 🚀 */ "
+	src := "package lsp\n\nimport (\n\t\"context\"\n\t\"errors\"\n)\n\nvar _ = errors.New\n\nfunc fetch(ctx context.Context) error { return ctx.Err() }\n\n" +
+		"// Canceled reports whether fetch was cancelled — ünïcödé.\nfunc Canceled(ctx context.Context) bool {\n\terr := fetch(ctx)\n" +
+		prefix + "err == context.Canceled\n}\n"
+	path := filepath.Join(dir, "lsp.go")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+
+	c := startLSP(t, bin, dir)
+	init := c.request("initialize", map[string]any{"processId": nil, "rootUri": (&url.URL{Scheme: "file", Path: dir}).String(), "capabilities": map[string]any{}})
+	if !strings.Contains(string(init), `"codeActionProvider"`) {
+		t.Fatalf("initialize result lacks codeActionProvider: %s", init)
+	}
+	c.send("initialized", 0, map[string]any{})
+
+	start := time.Now()
+	c.send("textDocument/didOpen", 0, map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "go", "version": 1, "text": src}})
+	diags := c.diagnostics(uri)
+	t.Logf("didOpen -> publishDiagnostics: %v", time.Since(start))
+	var d *lspDiag
+	for i := range diags {
+		if diags[i].Code == "swallowedcancel" {
+			d = &diags[i]
+		}
+	}
+	if d == nil {
+		t.Fatalf("no swallowedcancel diagnostic: %+v", diags)
+	}
+	wantLine, wantChar := 14, utf16Col(prefix)
+	if d.Range.Start.Line != wantLine || d.Range.Start.Character != wantChar {
+		t.Errorf("diagnostic starts at %d:%d, want %d:%d (UTF-16)", d.Range.Start.Line, d.Range.Start.Character, wantLine, wantChar)
+	}
+	if wantEnd := utf16Col(prefix + "err == context.Canceled"); d.Range.End.Line != wantLine || d.Range.End.Character != wantEnd {
+		t.Errorf("diagnostic ends at %d:%d, want %d:%d (UTF-16)", d.Range.End.Line, d.Range.End.Character, wantLine, wantEnd)
+	}
+	if !strings.HasSuffix(d.CodeDescription.Href, "swallowedcancel.md") {
+		t.Errorf("codeDescription = %q", d.CodeDescription.Href)
+	}
+
+	res := c.request("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": uri},
+		"range":        d.Range,
+		"context":      map[string]any{"diagnostics": []any{}},
+	})
+	var actions []struct {
+		Title string `json:"title"`
+		Kind  string `json:"kind"`
+		Edit  struct {
+			Changes map[string][]struct {
+				Range   lspRange `json:"range"`
+				NewText string   `json:"newText"`
+			} `json:"changes"`
+		} `json:"edit"`
+	}
+	if err := json.Unmarshal(res, &actions); err != nil || len(actions) == 0 {
+		t.Fatalf("codeAction = %s (%v)", res, err)
+	}
+	if actions[0].Kind != "quickfix" {
+		t.Errorf("action kind = %q", actions[0].Kind)
+	}
+	fixed := applyEdits(t, src, actions[0].Edit.Changes[uri])
+	if !strings.Contains(fixed, prefix+"errors.Is(err, context.Canceled)\n") {
+		t.Fatalf("quick fix produced:\n%s", fixed)
+	}
+
+	c.send("textDocument/didChange", 0, map[string]any{
+		"textDocument":   map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": fixed}},
+	})
+	for _, d := range c.diagnostics(uri) {
+		if d.Code == "swallowedcancel" {
+			t.Errorf("diagnostic not cleared after the fix: %+v", d)
+		}
+	}
+
+	c.request("shutdown", nil)
+	c.send("exit", 0, nil)
+	done := make(chan error, 1)
+	go func() { done <- c.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("lifelint lsp exited with %v, want status 0", err)
+		}
+	case <-time.After(10 * time.Second):
+		c.cmd.Process.Kill()
+		t.Fatal("lifelint lsp did not exit")
+	}
+}

@@ -1,0 +1,521 @@
+// Package lsp implements `lifelint lsp`, a small language server that runs
+// beside gopls (which cannot load third-party analyzers, golang/go#59869)
+// and publishes lifelint's diagnostics and quick fixes.
+//
+// Each lint run is `go vet -vettool=<lifelint> -json -overlay=<unsaved
+// buffers>` on the package of the changed file: go vet loads dependencies
+// from export data, keeps facts and results in the Go build cache, and so
+// reuses the work of earlier runs and of the CLI.
+package lsp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lifelint/lifelint/analyzers"
+	"github.com/lifelint/lifelint/internal/vetjson"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Tool is the lifelint binary go vet runs as its vettool.
+	Tool string
+	// Flags are extra go vet flags, e.g. -tags=... or -lifelintconfig.*.
+	Flags []string
+	// Debounce delays a run after didChange; zero means 250ms.
+	Debounce time.Duration
+	// Log receives server logs; nil discards them.
+	Log io.Writer
+}
+
+// Serve runs the server on r and w until the client sends exit or closes
+// r. It returns nil after a shutdown request, and an error otherwise (the
+// caller should then exit with status 1, as the protocol asks).
+func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
+	if opts.Debounce == 0 {
+		opts.Debounce = 250 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s := &Server{
+		opts:  opts,
+		out:   w,
+		ctx:   ctx,
+		docs:  map[string]*document{},
+		diags: map[string][]stored{},
+		runs:  map[string]*run{},
+	}
+	defer s.wg.Wait()
+	defer cancel()
+	return s.loop(bufio.NewReader(r))
+}
+
+// Server is one LSP session.
+type Server struct {
+	opts Options
+	ctx  context.Context
+	wg   sync.WaitGroup // every lint goroutine and timer
+
+	outMu sync.Mutex
+	out   io.Writer
+
+	mu       sync.Mutex
+	docs     map[string]*document // by absolute path
+	diags    map[string][]stored  // by URI, the last published set
+	runs     map[string]*run      // by package directory
+	shutdown bool
+}
+
+type document struct {
+	uri     string
+	version int
+	text    string
+}
+
+// stored is a published diagnostic and its quick fixes.
+type stored struct {
+	diag  Diagnostic
+	fixes []CodeAction
+}
+
+// run is a scheduled or running lint of one package directory.
+type run struct {
+	timer  *time.Timer
+	cancel context.CancelFunc
+}
+
+func (s *Server) logf(format string, args ...any) {
+	fmt.Fprintf(s.opts.Log, "lifelint lsp: "+format+"\n", args...)
+}
+
+func (s *Server) loop(r *bufio.Reader) error {
+	for {
+		body, err := readMessage(r)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return errors.New("client closed the connection without exit")
+			}
+			return err
+		}
+		var msg message
+		if err := json.Unmarshal(body, &msg); err != nil {
+			s.reply(nil, nil, &respError{Code: codeParseError, Message: err.Error()})
+			continue
+		}
+		if msg.Method == "exit" {
+			s.mu.Lock()
+			down := s.shutdown
+			s.mu.Unlock()
+			if !down {
+				return errors.New("exit before shutdown")
+			}
+			return nil
+		}
+		if msg.Method == "" {
+			continue // a response to a request we never send
+		}
+		result, rerr := s.handle(msg)
+		if msg.ID != nil {
+			s.reply(msg.ID, result, rerr)
+		}
+	}
+}
+
+func readMessage(r *bufio.Reader) ([]byte, error) {
+	length := -1
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			break
+		}
+		if v, ok := strings.CutPrefix(line, "Content-Length:"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return nil, fmt.Errorf("bad Content-Length %q", v)
+			}
+			length = n
+		}
+	}
+	if length < 0 {
+		return nil, errors.New("message without Content-Length")
+	}
+	body := make([]byte, length)
+	_, err := io.ReadFull(r, body)
+	return body, err
+}
+
+func (s *Server) write(msg message) {
+	msg.JSONRPC = "2.0"
+	data, err := json.Marshal(msg)
+	if err != nil {
+		s.logf("marshal: %v", err)
+		return
+	}
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	fmt.Fprintf(s.out, "Content-Length: %d\r\n\r\n%s", len(data), data)
+}
+
+func (s *Server) reply(id json.RawMessage, result any, rerr *respError) {
+	if rerr == nil && result == nil {
+		result = json.RawMessage("null")
+	}
+	s.write(message{ID: id, Result: result, Error: rerr})
+}
+
+func (s *Server) notify(method string, params any) {
+	raw, _ := json.Marshal(params)
+	s.write(message{Method: method, Params: raw})
+}
+
+func (s *Server) handle(msg message) (any, *respError) {
+	s.mu.Lock()
+	down := s.shutdown
+	s.mu.Unlock()
+	if down && msg.ID != nil {
+		return nil, &respError{Code: codeRequestAfterShutdn, Message: "server is shut down"}
+	}
+	switch msg.Method {
+	case "initialize":
+		return map[string]any{
+			"capabilities": map[string]any{
+				"positionEncoding": "utf-16",
+				"textDocumentSync": map[string]any{
+					"openClose": true,
+					"change":    2, // incremental
+					"save":      map[string]any{"includeText": false},
+				},
+				"codeActionProvider": map[string]any{"codeActionKinds": []string{"quickfix"}},
+			},
+			"serverInfo": map[string]any{"name": "lifelint"},
+		}, nil
+	case "initialized", "$/setTrace", "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles":
+		return nil, nil
+	case "shutdown":
+		s.mu.Lock()
+		s.shutdown = true
+		for dir, r := range s.runs {
+			s.stopRun(r)
+			delete(s.runs, dir)
+		}
+		s.mu.Unlock()
+		s.wg.Wait()
+		return nil, nil
+	case "textDocument/didOpen":
+		var p didOpenParams
+		if err := json.Unmarshal(msg.Params, &p); err != nil {
+			return nil, invalid(err)
+		}
+		s.update(p.TextDocument.URI, p.TextDocument.Version, func(string) string { return p.TextDocument.Text }, 0)
+	case "textDocument/didChange":
+		var p didChangeParams
+		if err := json.Unmarshal(msg.Params, &p); err != nil {
+			return nil, invalid(err)
+		}
+		s.update(p.TextDocument.URI, p.TextDocument.Version, func(text string) string {
+			for _, ch := range p.ContentChanges {
+				text = applyChange(text, ch)
+			}
+			return text
+		}, s.opts.Debounce)
+	case "textDocument/didSave":
+		var p didSaveParams
+		if err := json.Unmarshal(msg.Params, &p); err != nil {
+			return nil, invalid(err)
+		}
+		s.update(p.TextDocument.URI, -1, func(text string) string {
+			if p.Text != nil {
+				return *p.Text
+			}
+			return text
+		}, 0)
+	case "textDocument/didClose":
+		var p didCloseParams
+		if err := json.Unmarshal(msg.Params, &p); err != nil {
+			return nil, invalid(err)
+		}
+		if path, ok := uriToPath(p.TextDocument.URI); ok {
+			s.mu.Lock()
+			delete(s.docs, path)
+			delete(s.diags, p.TextDocument.URI)
+			s.mu.Unlock()
+			s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: p.TextDocument.URI, Diagnostics: []Diagnostic{}})
+		}
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := json.Unmarshal(msg.Params, &p); err != nil {
+			return nil, invalid(err)
+		}
+		return s.codeActions(p), nil
+	default:
+		if msg.ID != nil {
+			return nil, &respError{Code: codeMethodNotFound, Message: "method not supported: " + msg.Method}
+		}
+	}
+	return nil, nil
+}
+
+func invalid(err error) *respError {
+	return &respError{Code: codeInvalidParams, Message: err.Error()}
+}
+
+// update changes a document and schedules a lint of its package.
+func (s *Server) update(uri string, version int, edit func(string) string, delay time.Duration) {
+	path, ok := uriToPath(uri)
+	if !ok || !strings.HasSuffix(path, ".go") {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.docs[path]
+	if d == nil {
+		d = &document{uri: uri}
+		if data, err := os.ReadFile(path); err == nil {
+			d.text = string(data)
+		}
+		s.docs[path] = d
+	}
+	d.text = edit(d.text)
+	if version >= 0 {
+		d.version = version
+	}
+	s.schedule(filepath.Dir(path), delay)
+}
+
+// schedule (re)starts the lint of dir after delay, cancelling any earlier
+// run of it. s.mu is held.
+func (s *Server) schedule(dir string, delay time.Duration) {
+	if old := s.runs[dir]; old != nil {
+		s.stopRun(old)
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	r := &run{cancel: cancel}
+	s.runs[dir] = r
+	s.wg.Add(1)
+	r.timer = time.AfterFunc(delay, func() {
+		defer s.wg.Done()
+		s.lint(ctx, dir)
+	})
+}
+
+// stopRun cancels r; if its timer had not fired, it releases the timer's
+// WaitGroup slot itself. s.mu is held.
+func (s *Server) stopRun(r *run) {
+	r.cancel()
+	if r.timer.Stop() {
+		s.wg.Done()
+	}
+}
+
+// lint runs go vet on dir with the open buffers as an overlay and
+// publishes the diagnostics of every open file of that package.
+func (s *Server) lint(ctx context.Context, dir string) {
+	start := time.Now()
+	tmp, err := os.MkdirTemp("", "lifelint-lsp-")
+	if err != nil {
+		s.logf("%v", err)
+		return
+	}
+	defer os.RemoveAll(tmp)
+
+	// Snapshot the open documents.
+	s.mu.Lock()
+	snap := map[string]document{}
+	for path, d := range s.docs {
+		snap[path] = *d
+	}
+	s.mu.Unlock()
+
+	replace := map[string]string{}
+	fromOverlay := map[string]string{}
+	paths := slices.Sorted(maps.Keys(snap))
+	for i, path := range paths {
+		f := filepath.Join(tmp, strconv.Itoa(i)+".go")
+		if err := os.WriteFile(f, []byte(snap[path].text), 0o600); err != nil {
+			s.logf("%v", err)
+			return
+		}
+		replace[path] = f
+		fromOverlay[f] = path
+	}
+	overlay := filepath.Join(tmp, "overlay.json")
+	data, _ := json.Marshal(map[string]any{"Replace": replace})
+	if err := os.WriteFile(overlay, data, 0o600); err != nil {
+		s.logf("%v", err)
+		return
+	}
+	flags := append([]string{"-overlay=" + overlay}, s.opts.Flags...)
+	findings, errs, other, err := vetjson.Run(ctx, s.opts.Tool, dir, flags, []string{"."})
+	if ctx.Err() != nil {
+		return // superseded by a newer change, or shutting down
+	}
+	if err != nil {
+		s.logf("%s: %v", dir, err)
+		return
+	}
+	for _, e := range errs {
+		s.logf("%s", e)
+	}
+	if strings.TrimSpace(other) != "" {
+		// Type errors: gopls shows them; keep the last diagnostics.
+		s.logf("%s: %s", dir, strings.TrimSpace(other))
+		if len(findings) == 0 {
+			return
+		}
+	}
+
+	text := func(path string) string {
+		if d, ok := snap[path]; ok {
+			return d.text
+		}
+		data, _ := os.ReadFile(path)
+		return string(data)
+	}
+	real := func(file string) string {
+		if p, ok := fromOverlay[file]; ok {
+			return p
+		}
+		return file
+	}
+	byPath := map[string][]stored{}
+	for _, f := range findings {
+		posn, err1 := vetjson.ParsePosn(f.Posn)
+		end, err2 := vetjson.ParsePosn(f.End)
+		if err1 != nil {
+			continue
+		}
+		if err2 != nil {
+			end = posn
+		}
+		path := real(posn.File)
+		if filepath.Dir(path) != dir {
+			continue
+		}
+		t := text(path)
+		rng := Range{
+			Start: offsetToPosition(t, lineColToOffset(t, posn.Line, posn.Column)),
+			End:   offsetToPosition(t, lineColToOffset(t, end.Line, end.Column)),
+		}
+		diag := Diagnostic{
+			Range:           rng,
+			Severity:        2,
+			Code:            f.Analyzer,
+			CodeDescription: docsLink(f.Analyzer),
+			Source:          "lifelint",
+			Message:         f.Message,
+		}
+		st := stored{diag: diag}
+		for _, fix := range f.SuggestedFixes {
+			changes := map[string][]TextEdit{}
+			for _, e := range fix.Edits {
+				ep := real(e.Filename)
+				et := text(ep)
+				changes[pathToURI(ep)] = append(changes[pathToURI(ep)], TextEdit{
+					Range:   Range{Start: offsetToPosition(et, e.Start), End: offsetToPosition(et, e.End)},
+					NewText: e.New,
+				})
+			}
+			st.fixes = append(st.fixes, CodeAction{
+				Title:       fix.Message,
+				Kind:        "quickfix",
+				Diagnostics: []Diagnostic{diag},
+				IsPreferred: len(f.SuggestedFixes) == 1,
+				Edit:        WorkspaceEdit{Changes: changes},
+			})
+		}
+		byPath[path] = append(byPath[path], st)
+	}
+
+	// Publish for every open file of the package (clearing fixed ones) and
+	// for closed files that have findings.
+	targets := map[string]bool{}
+	for path := range snap {
+		if filepath.Dir(path) == dir {
+			targets[path] = true
+		}
+	}
+	for path := range byPath {
+		targets[path] = true
+	}
+	s.mu.Lock()
+	if ctx.Err() != nil {
+		s.mu.Unlock()
+		return
+	}
+	type pub struct {
+		params publishDiagnosticsParams
+	}
+	var pubs []pub
+	for _, path := range slices.Sorted(maps.Keys(targets)) {
+		uri := pathToURI(path)
+		var version *int
+		if d, ok := snap[path]; ok {
+			uri = d.uri
+			v := d.version
+			version = &v
+			if cur := s.docs[path]; cur == nil || cur.version != d.version {
+				continue // edited since the snapshot: a newer run will publish
+			}
+		}
+		list := byPath[path]
+		s.diags[uri] = list
+		diags := make([]Diagnostic, 0, len(list))
+		for _, st := range list {
+			diags = append(diags, st.diag)
+		}
+		pubs = append(pubs, pub{publishDiagnosticsParams{URI: uri, Version: version, Diagnostics: diags}})
+	}
+	s.mu.Unlock()
+	for _, p := range pubs {
+		s.notify("textDocument/publishDiagnostics", p.params)
+	}
+	s.logf("%s: %d diagnostics in %v", dir, len(findings), time.Since(start).Round(time.Millisecond))
+}
+
+// codeActions returns the quick fixes of the diagnostics that overlap the
+// requested range.
+func (s *Server) codeActions(p codeActionParams) []CodeAction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []CodeAction{}
+	for _, st := range s.diags[p.TextDocument.URI] {
+		if before(st.diag.Range.End, p.Range.Start) || before(p.Range.End, st.diag.Range.Start) {
+			continue
+		}
+		out = append(out, st.fixes...)
+	}
+	return out
+}
+
+func before(a, b Position) bool {
+	return a.Line < b.Line || (a.Line == b.Line && a.Character < b.Character)
+}
+
+// docsLink returns the docs page of the named pass.
+func docsLink(pass string) *CodeDescription {
+	for _, a := range analyzers.All {
+		if a.Name == pass && a.URL != "" {
+			return &CodeDescription{Href: a.URL}
+		}
+	}
+	return nil
+}
