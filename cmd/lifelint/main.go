@@ -1,6 +1,6 @@
 // Command lifelint runs the lifelint passes.
 //
-//	lifelint [flags] packages...      analyze packages, print file:line:col: message (pass)
+//	lifelint [flags] packages...      analyze packages (through go vet, cached), print findings
 //	lifelint help [pass]              print the docs of every pass, or of one
 //	lifelint lsp                      serve diagnostics and quick fixes to editors (LSP over stdio)
 //	go vet -vettool=$(which lifelint) packages...
@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers"
+	"github.com/lifelint/lifelint/internal/ignore"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -30,10 +31,13 @@ func main() {
 	os.Exit(lifelint(os.Args[1:]))
 }
 
-// served returns the analyzers the binary serves: the lifelintconfig
-// pseudo-analyzer (for its flags) and every pass.
+// served returns the analyzers the binary serves as a vet or fix tool: the
+// lifelintconfig pseudo-analyzer (for its flags), every pass, and the
+// collector of //lifelint:ignore directives (silent unless the driver
+// asks for its reports).
 func served() []*analysis.Analyzer {
-	return append([]*analysis.Analyzer{analyzers.Config}, analyzers.All...)
+	out := append([]*analysis.Analyzer{analyzers.Config, ignore.Analyzer}, analyzers.All...)
+	return append(out, extraAnalyzers...)
 }
 
 func lifelint(args []string) int {
@@ -50,7 +54,7 @@ func lifelint(args []string) int {
 	if len(args) > 0 && args[0] == "lsp" {
 		return lspMain(args[1:], os.Stdin, os.Stdout, os.Stderr)
 	}
-	return standalone(args, os.Stdout, os.Stderr)
+	return cli(args, os.Stdout, os.Stderr)
 }
 
 // isUnitcheckerInvocation reports whether the go command runs us as a vet

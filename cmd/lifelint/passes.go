@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/lifelint/lifelint/analyzers"
+	"github.com/lifelint/lifelint/internal/ignore"
+	"golang.org/x/tools/go/analysis"
+)
+
+// extraAnalyzers and extraPasses hold passes that only test builds serve
+// (see testpass.go, build tag lifelinttest).
+var (
+	extraAnalyzers []*analysis.Analyzer
+	extraPasses    []passInfo
+)
+
+// passInfo is what the outputs need to know about a pass.
+type passInfo struct {
+	Name     string
+	Title    string
+	Doc      string // full documentation (Analyzer.Doc)
+	URL      string // docs page
+	Severity string // "error" or "warning"
+}
+
+// directivePass describes the pseudo pass that reports bad or unused
+// //lifelint:ignore directives.
+var directivePass = passInfo{
+	Name:  ignore.Pass,
+	Title: "report //lifelint:ignore directives that are malformed or suppress nothing",
+	Doc: "lifelint: report //lifelint:ignore directives that are malformed or suppress nothing\n\n" +
+		"A directive reads //lifelint:ignore <pass>[,<pass>] <reason>. It suppresses the named passes' findings on its own line and on the line below, or, in a function's doc comment, in the whole function. " +
+		"A directive without a pass list or a reason, one that names an unknown pass, and one that suppresses nothing although one of its passes ran are reported, so that stale suppressions do not pile up.",
+	URL:      "https://github.com/lifelint/lifelint/blob/main/docs/README-cli-section.md#suppression",
+	Severity: "warning",
+}
+
+// passes returns every pass the binary serves, sorted by name as in
+// analyzers.All, followed by test-only passes.
+func passes() []passInfo {
+	var out []passInfo
+	for i, a := range analyzers.All {
+		m := analyzers.Metas[i]
+		title := m.Title
+		if title == "" {
+			title, _, _ = strings.Cut(a.Doc, "\n")
+		}
+		out = append(out, passInfo{Name: a.Name, Title: title, Doc: a.Doc, URL: a.URL, Severity: string(m.Severity)})
+	}
+	return append(out, extraPasses...)
+}
+
+func passNames() []string {
+	var names []string
+	for _, p := range passes() {
+		names = append(names, p.Name)
+	}
+	return names
+}

@@ -1,0 +1,55 @@
+//go:build lifelinttest
+
+package main
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// lifelinttest is a pass that exists only in binaries built with
+// -tags lifelinttest, so that the CLI contract tests do not depend on the
+// details of the real passes: it reports every call of a function named
+// Bad and offers to rename the call to Good.
+var lifelinttest = &analysis.Analyzer{
+	Name: "lifelinttest",
+	Doc:  "lifelinttest: report calls of functions named Bad (test builds only)\n\nCall Good instead.",
+	URL:  "https://github.com/lifelint/lifelint/blob/main/docs/lifelinttest.md",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				id, ok := call.Fun.(*ast.Ident)
+				if !ok || id.Name != "Bad" {
+					return true
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:     call.Pos(),
+					End:     call.End(),
+					Message: "call of Bad; call Good instead",
+					SuggestedFixes: []analysis.SuggestedFix{{
+						Message:   "call Good",
+						TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte("Good")}},
+					}},
+				})
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func init() {
+	extraAnalyzers = append(extraAnalyzers, lifelinttest)
+	extraPasses = append(extraPasses, passInfo{
+		Name:     lifelinttest.Name,
+		Title:    "report calls of functions named Bad (test builds only)",
+		Doc:      lifelinttest.Doc,
+		URL:      lifelinttest.URL,
+		Severity: "warning",
+	})
+}

@@ -1,0 +1,226 @@
+// Package driver runs lifelint over packages the way a CI step wants it:
+// it drives `go vet -vettool=<lifelint> -json`, so that go vet's action
+// cache makes reruns incremental and memory stays that of go vet (one
+// package in memory per vet process, dependencies from export data and
+// facts), then decodes the JSON, drops duplicates from test variants,
+// applies //lifelint:ignore directives and exclusions, and sorts.
+package driver
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"slices"
+	"strings"
+
+	"github.com/lifelint/lifelint/internal/ignore"
+	"github.com/lifelint/lifelint/internal/vetjson"
+)
+
+// Edit replaces bytes [Start, End) of File with New.
+type Edit struct {
+	File       string
+	Start, End int
+	New        string
+}
+
+// Fix is a suggested fix: edits applied together.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Finding is one diagnostic. File is absolute; lines and columns are
+// 1-based, columns in bytes (as go vet prints them).
+type Finding struct {
+	Pass            string
+	File            string
+	Line, Col       int
+	EndLine, EndCol int
+	Message         string
+	Fixes           []Fix
+	// IgnoreReason is the reason of the directive that suppressed the
+	// finding, for Result.Ignored.
+	IgnoreReason string
+}
+
+// Options configure a run.
+type Options struct {
+	// Tool is the lifelint executable go vet runs as its vettool.
+	Tool string
+	// Dir is the directory go vet runs in (patterns are relative to it).
+	Dir      string
+	Patterns []string
+	Tags     string
+	// NoTests leaves test files out (go vet -test=false).
+	NoTests bool
+	// Known are the names of all passes; Enabled those to run (all when
+	// empty).
+	Known, Enabled []string
+	// VetFlags are extra flags for the vet tool, such as
+	// -lifelintconfig.blocking=example.com/q.Wait.
+	VetFlags []string
+	// Exclude reports files whose findings are dropped.
+	Exclude func(file string) bool
+	// Stderr receives go vet's own output: build and type errors,
+	// download progress, warnings.
+	Stderr io.Writer
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	// Findings are the reported findings, sorted; they include problems
+	// with directives (pass ignore.Pass).
+	Findings []Finding
+	// Ignored are the findings suppressed by directives, sorted.
+	Ignored []Finding
+	// Errors are analysis errors ("pkg: pass: message"), sorted.
+	Errors []string
+	// VetFailed is set when go vet exited non-zero: a pattern matched
+	// nothing loadable, a package does not build or type-check. Its
+	// messages went to Options.Stderr.
+	VetFailed bool
+}
+
+// Args returns the go vet command line (without "go").
+func (o *Options) Args() []string {
+	args := []string{"vet", "-vettool=" + o.Tool, "-json"}
+	if o.Tags != "" {
+		args = append(args, "-tags="+o.Tags)
+	}
+	if o.NoTests {
+		args = append(args, "-test=false")
+	}
+	// Selecting passes: unitchecker runs only the analyzers whose -NAME
+	// flag is true (plus what they require) when any is.
+	if len(o.Enabled) > 0 && len(o.Enabled) < len(o.Known) {
+		for _, p := range o.Enabled {
+			args = append(args, "-"+p+"=true")
+		}
+		args = append(args, "-"+ignore.Name+"=true")
+	}
+	args = append(args, "-"+ignore.Name+".report=true")
+	args = append(args, o.VetFlags...)
+	return append(args, o.Patterns...)
+}
+
+// Run runs go vet and collects the findings.
+func Run(ctx context.Context, o Options) (*Result, error) {
+	cmd := exec.CommandContext(ctx, "go", o.Args()...)
+	cmd.Dir = o.Dir
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = o.Stderr
+	if cmd.Stderr == nil {
+		cmd.Stderr = io.Discard
+	}
+	res := &Result{}
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return nil, fmt.Errorf("running go vet: %v", err)
+		}
+		res.VetFailed = true
+	}
+	raw, errs, other := vetjson.Decode(stdout.Bytes())
+	if other = strings.TrimSpace(other); other != "" && o.Stderr != nil {
+		fmt.Fprintln(o.Stderr, other)
+	}
+	res.Errors = errs
+	ran := o.Enabled
+	if len(ran) == 0 {
+		ran = o.Known
+	}
+	var dirs []ignore.Directive
+	var all []Finding
+	for _, r := range raw {
+		f, err := convert(r)
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("%s: %s: %v", r.Package, r.Analyzer, err))
+			continue
+		}
+		if r.Analyzer == ignore.Name {
+			if d, ok := ignore.ParseReport(f.File, f.Line, f.Col, f.EndLine, f.Message); ok {
+				dirs = append(dirs, d)
+			}
+			continue
+		}
+		all = append(all, f)
+	}
+	all = dedupe(all)
+	m := ignore.NewMatcher(dirs)
+	excluded := func(file string) bool { return o.Exclude != nil && o.Exclude(file) }
+	for _, f := range all {
+		if excluded(f.File) {
+			continue
+		}
+		if reason, ok := m.Suppressed(ignore.Diagnostic{Pass: f.Pass, File: f.File, Line: f.Line, Col: f.Col}); ok {
+			f.IgnoreReason = reason
+			res.Ignored = append(res.Ignored, f)
+			continue
+		}
+		res.Findings = append(res.Findings, f)
+	}
+	for _, p := range m.Problems(o.Known, ran, excluded) {
+		res.Findings = append(res.Findings, Finding{Pass: ignore.Pass, File: p.File, Line: p.Line, Col: p.Col, EndLine: p.Line, EndCol: p.Col, Message: p.Message})
+	}
+	Sort(res.Findings)
+	Sort(res.Ignored)
+	slices.Sort(res.Errors)
+	return res, nil
+}
+
+func convert(r vetjson.Finding) (Finding, error) {
+	start, err := vetjson.ParsePosn(r.Posn)
+	if err != nil {
+		return Finding{}, err
+	}
+	f := Finding{Pass: r.Analyzer, File: start.File, Line: start.Line, Col: start.Column, EndLine: start.Line, EndCol: start.Column, Message: r.Message}
+	if r.End != "" {
+		if end, err := vetjson.ParsePosn(r.End); err == nil && end.File == start.File {
+			f.EndLine, f.EndCol = end.Line, end.Column
+		}
+	}
+	for _, sf := range r.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, e := range sf.Edits {
+			fix.Edits = append(fix.Edits, Edit{File: e.Filename, Start: e.Start, End: e.End, New: e.New})
+		}
+		slices.SortFunc(fix.Edits, func(a, b Edit) int {
+			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+		})
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f, nil
+}
+
+// Sort orders findings by file, position, pass and message.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, compare)
+}
+
+func compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Pass, b.Pass),
+		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.EndLine, b.EndLine),
+		cmp.Compare(a.EndCol, b.EndCol),
+		cmp.Compare(len(a.Fixes), len(b.Fixes)),
+	)
+}
+
+// dedupe drops the copies of a finding that a package and its test
+// variant both report.
+func dedupe(fs []Finding) []Finding {
+	Sort(fs)
+	return slices.CompactFunc(fs, func(a, b Finding) bool {
+		return a.Pass == b.Pass && a.File == b.File && a.Line == b.Line && a.Col == b.Col && a.Message == b.Message
+	})
+}
