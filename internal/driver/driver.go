@@ -56,7 +56,8 @@ type Options struct {
 	Dir      string
 	Patterns []string
 	Tags     string
-	// NoTests leaves test files out (go vet -test=false).
+	// NoTests drops findings in and directives from _test.go files. go
+	// vet has no -test flag: it always analyzes test variants too.
 	NoTests bool
 	// Known are the names of all passes; Enabled those to run (all when
 	// empty).
@@ -91,9 +92,6 @@ func (o *Options) Args() []string {
 	args := []string{"vet", "-vettool=" + o.Tool, "-json"}
 	if o.Tags != "" {
 		args = append(args, "-tags="+o.Tags)
-	}
-	if o.NoTests {
-		args = append(args, "-test=false")
 	}
 	// Selecting passes: unitchecker runs only the analyzers whose -NAME
 	// flag is true (plus what they require) when any is.
@@ -152,8 +150,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		all = append(all, f)
 	}
 	all = dedupe(all)
-	m := ignore.NewMatcher(dirs)
-	excluded := func(file string) bool { return o.Exclude != nil && o.Exclude(file) }
+	m := ignore.NewMatcher(dirs, o.Known)
+	excluded := func(file string) bool {
+		return o.NoTests && strings.HasSuffix(file, "_test.go") || o.Exclude != nil && o.Exclude(file)
+	}
 	for _, f := range all {
 		if excluded(f.File) {
 			continue
@@ -165,7 +165,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		res.Findings = append(res.Findings, f)
 	}
-	for _, p := range m.Problems(o.Known, ran, excluded) {
+	for _, p := range m.Problems(ran, excluded) {
 		res.Findings = append(res.Findings, Finding{Pass: ignore.Pass, File: p.File, Line: p.Line, Col: p.Col, EndLine: p.Line, EndCol: p.Col, Message: p.Message})
 	}
 	Sort(res.Findings)

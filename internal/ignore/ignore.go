@@ -152,14 +152,15 @@ type Problem struct {
 
 // Matcher matches diagnostics against directives.
 type Matcher struct {
+	known  []string
 	byFile map[string][]*Directive
 	all    []*Directive
 }
 
 // NewMatcher indexes the directives (duplicates, from test variants of a
-// package, are merged).
-func NewMatcher(ds []Directive) *Matcher {
-	m := &Matcher{byFile: map[string][]*Directive{}}
+// package, are merged). known are the names of all passes.
+func NewMatcher(ds []Directive, known []string) *Matcher {
+	m := &Matcher{known: known, byFile: map[string][]*Directive{}}
 	seen := map[[3]any]bool{}
 	for _, d := range ds {
 		k := [3]any{d.File, d.Line, d.Col}
@@ -177,11 +178,25 @@ func NewMatcher(ds []Directive) *Matcher {
 	return m
 }
 
+// wellFormed reports whether d names only known passes and gives a reason.
+func (m *Matcher) wellFormed(d *Directive) bool {
+	if d.Reason == "" || len(d.Passes) == 0 {
+		return false
+	}
+	for _, p := range d.Passes {
+		if !slices.Contains(m.known, p) {
+			return false
+		}
+	}
+	return true
+}
+
 // Suppressed reports whether a well-formed directive covers d, and with
-// which reason; it marks every covering directive used.
+// which reason; it marks every covering directive used. Malformed
+// directives suppress nothing: they are reported instead.
 func (m *Matcher) Suppressed(d Diagnostic) (reason string, ok bool) {
 	for _, dir := range m.byFile[d.File] {
-		if dir.Reason == "" || d.Line < dir.FromLine || d.Line > dir.ToLine || !slices.Contains(dir.Passes, d.Pass) {
+		if d.Line < dir.FromLine || d.Line > dir.ToLine || !slices.Contains(dir.Passes, d.Pass) || !m.wellFormed(dir) {
 			continue
 		}
 		dir.used = true
@@ -194,10 +209,11 @@ func (m *Matcher) Suppressed(d Diagnostic) (reason string, ok bool) {
 
 // Problems returns the findings about the directives, once every
 // diagnostic went through Suppressed: a missing pass list or reason, an
-// unknown pass, and a directive that suppressed nothing although one of
+// unknown pass, and a directive that suppressed nothing although all of
 // its passes ran. skip reports files whose directives are not checked
 // (excluded paths).
-func (m *Matcher) Problems(known, ran []string, skip func(file string) bool) []Problem {
+func (m *Matcher) Problems(ran []string, skip func(file string) bool) []Problem {
+	known := m.known
 	var out []Problem
 	for _, d := range m.all {
 		if skip != nil && skip(d.File) {
@@ -227,11 +243,11 @@ func (m *Matcher) Problems(known, ran []string, skip func(file string) bool) []P
 		if d.used {
 			continue
 		}
-		anyRan := false
+		allRan := true
 		for _, p := range d.Passes {
-			anyRan = anyRan || slices.Contains(ran, p)
+			allRan = allRan && slices.Contains(ran, p)
 		}
-		if anyRan {
+		if allRan {
 			add("lifelint:ignore directive for %s suppresses nothing; remove it", strings.Join(d.Passes, ","))
 		}
 	}
