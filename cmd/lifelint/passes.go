@@ -26,15 +26,7 @@ type passInfo struct {
 
 // directivePass describes the pseudo pass that reports bad or unused
 // //lifelint:ignore directives.
-var directivePass = passInfo{
-	Name:  ignore.Pass,
-	Title: "report //lifelint:ignore directives that are malformed or suppress nothing",
-	Doc: "lifelint: report //lifelint:ignore directives that are malformed or suppress nothing\n\n" +
-		"A directive reads //lifelint:ignore <pass>[,<pass>] <reason>. It suppresses the named passes' findings on its own line and on the line below, or, in a function's doc comment, in the whole function. " +
-		"A directive without a pass list or a reason, one that names an unknown pass, and one that suppresses nothing although one of its passes ran are reported, so that stale suppressions do not pile up.",
-	URL:      "https://github.com/lifelint/lifelint/blob/main/docs/README-cli-section.md#suppression",
-	Severity: "warning",
-}
+var directivePass = passInfo{Name: ignore.Pass, Title: ignore.Title, Doc: ignore.Doc, URL: ignore.DocsURL, Severity: "warning"}
 
 // passes returns every pass the binary serves, sorted by name as in
 // analyzers.All, followed by test-only passes.

@@ -14,7 +14,7 @@ import (
 // Bad and offers to rename the call to Good.
 var lifelinttest = &analysis.Analyzer{
 	Name: "lifelinttest",
-	Doc:  "lifelinttest: report calls of functions named Bad (test builds only)\n\nCall Good instead.",
+	Doc:  "report calls of functions named Bad (test builds only)\n\nCall Good instead.",
 	URL:  "https://github.com/lifelint/lifelint/blob/main/docs/lifelinttest.md",
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, f := range pass.Files {

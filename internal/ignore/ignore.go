@@ -31,6 +31,39 @@ const Prefix = "//lifelint:ignore"
 // Pass is the pseudo pass under which problems with directives are reported.
 const Pass = "lifelint"
 
+// Title and Doc describe the pseudo pass Pass (its SARIF rule, its docs
+// page; Doc has the form of an Analyzer.Doc); DocsURL is that page.
+const (
+	Title = "report //lifelint:ignore directives that are malformed or suppress nothing"
+	Doc   = Title + `
+
+A directive reads
+
+	//lifelint:ignore <pass>[,<pass>] <reason>
+
+It suppresses the named passes' findings on its own line and on the line
+below; in a function's doc comment it suppresses them in the whole
+function. The reason is required: say why the finding is wrong or
+acceptable.
+
+lifelint reports a directive that names no pass, names an unknown pass or
+gives no reason (such a directive suppresses nothing), and a directive that
+suppresses nothing although all its passes ran, so that stale suppressions
+do not pile up. Directives in files that were not analyzed (other build
+tags, test files under -test=false, excluded paths) are not checked.
+
+Bad:
+
+	//lifelint:ignore handlerblock
+	time.Sleep(time.Second)
+
+Good:
+
+	//lifelint:ignore handlerblock the sleep is a test hook that is 0 in production
+	time.Sleep(backoff)`
+	DocsURL = "https://github.com/lifelint/lifelint/blob/main/docs/lifelint.md"
+)
+
 // Name is the name of the directive-collecting analyzer.
 const Name = "lifelintignore"
 
@@ -51,7 +84,7 @@ func NewAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name: Name,
 		Doc:  Name + ": collect //lifelint:ignore directives for the lifelint driver (reports nothing unless -" + Name + ".report is set)",
-		URL:  "https://github.com/lifelint/lifelint/blob/main/docs/README-cli-section.md#suppression",
+		URL:  DocsURL,
 		Run: func(pass *analysis.Pass) (any, error) {
 			if report {
 				collect(pass)
