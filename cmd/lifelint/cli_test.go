@@ -557,3 +557,22 @@ func TestVetToolAndFixTool(t *testing.T) {
 	}
 	run(t, dir, "./...").want(t, 0, "")
 }
+
+func TestHelpAndVSCode(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, "help")
+	r.want(t, 0, "*")
+	for _, p := range []string{"handlerblock", "requestpool", "swallowedcancel", "unsupervisedgo", "lifelint"} {
+		if !strings.Contains(r.stdout, "\n  "+p+" ") {
+			t.Errorf("help does not list %s:\n%s", p, r.stdout)
+		}
+		h := run(t, dir, "help", p)
+		h.want(t, 0, "*")
+		if !strings.HasPrefix(h.stdout, p+": ") || !strings.Contains(h.stdout, "Docs: https://github.com/lifelint/lifelint/blob/main/docs/"+p+".md") {
+			t.Errorf("help %s:\n%s", p, h.stdout)
+		}
+	}
+	run(t, dir, "-help").want(t, 0, "")
+	mod := writeModule(t, map[string]string{"m.go": badGo})
+	run(t, mod, "-vscode", "./...").want(t, 0, badOut)
+}
