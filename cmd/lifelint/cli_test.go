@@ -445,6 +445,7 @@ func TestBadInput(t *testing.T) {
 		{name: "nonexistent package", files: map[string]string{"m.go": badGo}, args: []string{"example.com/nosuch/pkg"}, code: 2, stderr: `example.com/nosuch/pkg`},
 		{name: "type errors", files: map[string]string{"m.go": "package m\n\nfunc F() { var x int = \"s\" }\n"}, args: []string{"./..."}, code: 2, stderr: `(?m)^# example.com/m\n.*m.go:3:\d+: .*cannot use "s"`},
 		{name: "type errors beside a package with findings", files: map[string]string{"m.go": badGo, "b/b.go": "package b\n\nvar V = undefinedName\n"}, args: []string{"./..."}, code: 2, stdout: badOut, stderr: `undefined: undefinedName`},
+		{name: "analysis error", files: map[string]string{"m.go": badGo, "e/e.go": "package e\n\nfunc AnalysisError() {}\n"}, args: []string{"./..."}, code: 2, stdout: badOut, stderr: `(?m)^lifelint: example.com/m/e: lifelinttest: analysis error requested$`},
 		{name: "syntax error", files: map[string]string{"m.go": "package m\n\nfunc {\n"}, args: []string{"./..."}, code: 2, stderr: `m.go:3:\d+: expected`},
 		{name: "outside any module", files: map[string]string{"-go.mod": "", "m.go": badGo}, args: []string{"./..."}, code: 2, stderr: `main module|go.mod`},
 		{name: "empty module", files: map[string]string{}, args: []string{"./..."}, code: 2, stderr: `matched no packages`},

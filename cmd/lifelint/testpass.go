@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"go/ast"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,12 +12,16 @@ import (
 // lifelinttest is a pass that exists only in binaries built with
 // -tags lifelinttest, so that the CLI contract tests do not depend on the
 // details of the real passes: it reports every call of a function named
-// Bad and offers to rename the call to Good.
+// Bad and offers to rename the call to Good; in a package that declares a
+// function named AnalysisError it fails, as a pass with a bug would.
 var lifelinttest = &analysis.Analyzer{
 	Name: "lifelinttest",
 	Doc:  "report calls of functions named Bad (test builds only)\n\nCall Good instead.",
 	URL:  "https://github.com/lifelint/lifelint/blob/main/docs/lifelinttest.md",
 	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Scope().Lookup("AnalysisError") != nil {
+			return nil, errors.New("analysis error requested")
+		}
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
