@@ -72,6 +72,12 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitError
 	}
+	// SARIF paths are relative to where lifelint was started (in CI, the
+	// checkout), even under -C.
+	srcRoot, err := os.Getwd()
+	if err != nil {
+		return fail("%v", err)
+	}
 	if *dir != "" {
 		if err := os.Chdir(*dir); err != nil {
 			return fail("-C: %v", err)
@@ -166,7 +172,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "lifelint: %s\n", e)
 	}
-	out := output{wd: wd, passes: append(passes(), directivePass), findings: res.Findings}
+	out := output{wd: wd, srcRoot: srcRoot, passes: append(passes(), directivePass), findings: res.Findings}
 	if *showIgnored {
 		out.ignored = res.Ignored
 		out.showIgnored = true

@@ -297,6 +297,12 @@ func TestSARIF(t *testing.T) {
 			t.Errorf("replacement = %+v", rep)
 		}
 	}
+	// Under -C, SARIF paths stay relative to where lifelint started.
+	r = run(t, filepath.Dir(dir), "-C", filepath.Base(dir), "-format", "sarif", "./...")
+	r.want(t, 1, "*")
+	if want := `"uri": "` + filepath.Base(dir) + `/m.go"`; !strings.Contains(r.stdout, want) {
+		t.Errorf("-C: SARIF lacks %s:\n%s", want, r.stdout)
+	}
 	// u.go: `func U() { _ = "é𝄞"; Bad() }`: Bad is at byte column 26,
 	// UTF-16 column 23 (é is 2 bytes/1 unit, 𝄞 4 bytes/2 units).
 	u := run0.Results[1].Locations[0].PhysicalLocation

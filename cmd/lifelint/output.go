@@ -19,6 +19,7 @@ import (
 // output is what the renderers print.
 type output struct {
 	wd          string // paths below it are printed relative to it
+	srcRoot     string // SARIF's %SRCROOT%: the directory lifelint started in
 	passes      []passInfo
 	findings    []driver.Finding
 	ignored     []driver.Finding
@@ -34,8 +35,10 @@ var renderers = map[string]func(io.Writer, *output) error{
 
 // rel returns file relative to the working directory when it lies below
 // it, with forward slashes; otherwise file unchanged.
-func (o *output) rel(file string) string {
-	if r, err := filepath.Rel(o.wd, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r) {
+func (o *output) rel(file string) string { return relTo(o.wd, file) }
+
+func relTo(dir, file string) string {
+	if r, err := filepath.Rel(dir, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r) {
 		return filepath.ToSlash(r)
 	}
 	return file
@@ -163,7 +166,7 @@ func renderSARIF(w io.Writer, o *output) error {
 			InformationURI: "https://github.com/lifelint/lifelint",
 			Rules:          []sarif.Rule{},
 		}},
-		OriginalURIBaseIDs: map[string]sarif.ArtifactLoc{"%SRCROOT%": {URI: fileURI(o.wd) + "/"}},
+		OriginalURIBaseIDs: map[string]sarif.ArtifactLoc{"%SRCROOT%": {URI: fileURI(o.srcRoot) + "/"}},
 		ColumnKind:         "utf16CodeUnits",
 		Results:            []sarif.Result{},
 	}
@@ -240,10 +243,10 @@ func renderSARIF(w io.Writer, o *output) error {
 	return sarif.Write(w, &sarif.Log{Schema: sarif.Schema, Version: sarif.Version, Runs: []sarif.Run{run}})
 }
 
-// artifact locates a file: relative to %SRCROOT% (the working directory)
-// when below it, else as an absolute file URI.
+// artifact locates a file: relative to %SRCROOT% when below it, else as
+// an absolute file URI.
 func (o *output) artifact(file string) sarif.ArtifactLoc {
-	if r := o.rel(file); r != file || !filepath.IsAbs(file) {
+	if r := relTo(o.srcRoot, file); r != file || !filepath.IsAbs(file) {
 		return sarif.ArtifactLoc{URI: (&url.URL{Path: r}).EscapedPath(), URIBaseID: "%SRCROOT%"}
 	}
 	return sarif.ArtifactLoc{URI: fileURI(file)}
