@@ -124,7 +124,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// will read them: through a fresh lifelintconfig analyzer.
 	cfgA, err := configAnalyzer(analyzers.Settings{Exclude: settings.Exclude})
 	if err != nil {
-		return fail("%s: %v", cfgFile, err)
+		return fail("%v", err)
 	}
 	var vetFlags []string
 	for _, name := range configFlags {
