@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lifelint/lifelint/internal/docmd"
 	"github.com/lifelint/lifelint/internal/driver"
 	"github.com/lifelint/lifelint/internal/sarif"
 )
@@ -182,7 +183,7 @@ func renderSARIF(w io.Writer, o *output) error {
 			Name:                 p.Name,
 			ShortDescription:     &sarif.Message{Text: p.Title},
 			FullDescription:      &sarif.Message{Text: p.Doc},
-			Help:                 &sarif.Message{Text: p.Doc + "\n\nDocs: " + p.URL},
+			Help:                 &sarif.Message{Text: p.Doc + "\n\nDocs: " + p.URL, Markdown: ruleMarkdown(p)},
 			HelpURI:              p.URL,
 			DefaultConfiguration: &sarif.RuleConfig{Level: level},
 		})
@@ -241,6 +242,12 @@ func renderSARIF(w io.Writer, o *output) error {
 		run.Results = append(run.Results, result(f, true))
 	}
 	return sarif.Write(w, &sarif.Log{Schema: sarif.Schema, Version: sarif.Version, Runs: []sarif.Run{run}})
+}
+
+// ruleMarkdown is the help GitHub code scanning shows for a rule.
+func ruleMarkdown(p passInfo) string {
+	title, body, _ := strings.Cut(p.Doc, "\n")
+	return fmt.Sprintf("**%s**\n\n%s\n\n[Documentation](%s)", title, strings.TrimSpace(string(docmd.Markdown(body))), p.URL)
 }
 
 // artifact locates a file: relative to %SRCROOT% when below it, else as

@@ -12,14 +12,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/doc/comment"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers"
+	"github.com/lifelint/lifelint/internal/docmd"
 	"github.com/lifelint/lifelint/internal/ignore"
 )
 
@@ -125,7 +124,7 @@ func passPage(p page) []byte {
 	}
 	fmt.Fprintf(&b, "| since | severity | default |\n|---|---|---|\n| %s | %s | %s |\n\n", p.Since, p.Severity, def)
 	_, body, _ := strings.Cut(p.Doc, "\n")
-	b.Write(markdown(body))
+	b.Write(docmd.Markdown(body))
 	fmt.Fprintf(&b, "\n## Running and suppressing\n\n")
 	fmt.Fprintf(&b, "Run only this pass with `lifelint -enable %s ./...`, turn it off with\n`-disable %s` or `disable: [%s]` in `.lifelint.yml`, and print this page\nwith `lifelint help %s`.\n\n", p.Name, p.Name, p.Name, p.Name)
 	fmt.Fprintf(&b, "Suppress one finding with a directive on its line or the line above, or\nfor a whole function in its doc comment; the reason is required:\n\n")
@@ -140,43 +139,10 @@ func directivePage() []byte {
 	fmt.Fprintf(&b, "# //lifelint:ignore directives (pass %q)\n\n", ignore.Pass)
 	fmt.Fprintf(&b, "**%s**\n\n", ignore.Title)
 	_, body, _ := strings.Cut(ignore.Doc, "\n")
-	b.Write(markdown(body))
+	b.Write(docmd.Markdown(body))
 	fmt.Fprintf(&b, "\n`-show-ignored` lists the suppressed findings with their reasons; in\nSARIF they carry an `inSource` suppression.\n")
 	return b.Bytes()
 }
-
-// markdown renders Go doc comment text (headings, indented code blocks,
-// lists, links) as Markdown. Indented blocks become ```go fences.
-func markdown(text string) []byte {
-	var p comment.Parser
-	d := p.Parse(strings.TrimSpace(text))
-	pr := comment.Printer{HeadingLevel: 2}
-	// GitHub does not support the {#hdr-...} heading IDs the printer adds.
-	out := headingID.ReplaceAll(pr.Markdown(d), []byte("$1"))
-	// comment.Printer writes code blocks indented by a tab; fence them so
-	// that GitHub highlights Go.
-	var b bytes.Buffer
-	lines := strings.Split(string(out), "\n")
-	for i := 0; i < len(lines); i++ {
-		if strings.HasPrefix(lines[i], "\t") {
-			b.WriteString("```go\n")
-			for ; i < len(lines) && (strings.HasPrefix(lines[i], "\t") || lines[i] == "" && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t")); i++ {
-				b.WriteString(strings.TrimPrefix(lines[i], "\t"))
-				b.WriteByte('\n')
-			}
-			b.WriteString("```\n")
-			i--
-			continue
-		}
-		b.WriteString(lines[i])
-		if i < len(lines)-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
-}
-
-var headingID = regexp.MustCompile(`(?m)^(#+ .*) \{#hdr-[^}]*\}$`)
 
 func passesTable() string {
 	var b strings.Builder
