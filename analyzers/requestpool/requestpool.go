@@ -2,12 +2,18 @@ package requestpool
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 //go:embed doc.go
@@ -25,10 +31,11 @@ var Meta = registry.Meta{
 // requestpath analyzer built on the desired configuration).
 func New(rp *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Meta.Name,
-		Doc:      analysisutil.MustExtractDoc(doc, Meta.Name),
-		URL:      registry.URL(Meta.Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, rp},
+		Name:      Meta.Name,
+		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
+		URL:       registry.URL(Meta.Name),
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
+		FactTypes: []analysis.Fact{new(createsPool)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -38,7 +45,234 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 // Analyzer is the pass with the default configuration.
 var Analyzer = New(requestpath.Analyzer)
 
+// createsPool is the summary of a function that creates a pool or a
+// connection-owning client every time it is called.
+type createsPool struct {
+	Chain summary.Chain // from the function's first call to the constructor
+	What  string        // what the constructor creates
+}
+
+func (*createsPool) AFact() {}
+
+func (f *createsPool) String() string {
+	return fmt.Sprintf("creates %s: %s", f.What, f.Chain)
+}
+
+// site is a place that creates a pool directly.
+type site struct {
+	cur   inspector.Cursor
+	decl  *ast.FuncDecl
+	ctor  string // "sql.Open", "&http.Transport{}"
+	what  string
+	racy  bool // a sync.Map get-or-create without LoadOrStore
+	inGo  bool
+	guard bool // sync.Once or a held mutex
+}
+
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
-	// TODO(issue): implement the pass.
+	cfg := rp.Config
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	g := rp.Graph
+
+	// Direct creation sites, by declaration.
+	var sites []site
+	for _, d := range g.Decls {
+		cur, _ := insp.Root().FindNode(d)
+		for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+			ctor, what := creation(pass.TypesInfo, cfg, c)
+			if ctor == "" {
+				continue
+			}
+			s := site{cur: c, decl: d, ctor: ctor, what: what, inGo: inGoroutine(c)}
+			s.guard = analysisutil.InOnce(pass.TypesInfo, c) || analysisutil.UnderLock(pass.TypesInfo, c)
+			s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
+			sites = append(sites, s)
+		}
+	}
+
+	// Summaries: a function creates a pool when it does so directly (not
+	// guarded, not in a goroutine) or calls one that does.
+	base := map[*ast.FuncDecl]summary.Chain{}
+	whatOf := map[*ast.FuncDecl]string{}
+	for _, s := range sites {
+		// A site inside its own request path (a loop body, a handler or
+		// closure literal) runs per message or per call of that literal,
+		// not when the function is called.
+		if s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+			continue
+		}
+		base[s.decl] = summary.Chain{s.ctor}
+		whatOf[s.decl] = s.what
+	}
+	imported := func(fn *types.Func) summary.Chain {
+		var f createsPool
+		if pass.ImportObjectFact(fn, &f) {
+			return f.Chain
+		}
+		return nil
+	}
+	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
+		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
+			analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor)
+	}
+	chains := summary.Compute(g, base, imported, skip)
+	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
+	what = func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
+		if w := whatOf[d]; w != "" {
+			return w
+		}
+		if seen[d] {
+			return ""
+		}
+		seen[d] = true
+		for _, c := range g.Calls[d] {
+			if c.Callee == nil || skip(d, c) {
+				continue
+			}
+			if local := g.Local(c); local != nil && chains[local] != nil {
+				return what(local, seen)
+			}
+			var f createsPool
+			if pass.ImportObjectFact(c.Callee, &f) {
+				return f.What
+			}
+		}
+		return "connection pool"
+	}
+	for _, d := range g.Decls {
+		// Only exported functions can be called from other packages, and a
+		// request path of its own is reported in place, not at its callers.
+		if r := rp.Func(d); !d.Name.IsExported() || (r != nil && r.Kind != requestpath.Called) {
+			continue
+		}
+		if c := chains[d]; c != nil {
+			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{})})
+			}
+		}
+	}
+
+	// Diagnostics on request paths: direct creation...
+	for _, s := range sites {
+		if s.guard || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
+			continue
+		}
+		r := rp.At(s.cur)
+		if r == nil {
+			continue
+		}
+		n := s.cur.Node()
+		if s.racy {
+			pass.ReportRangef(n, "%s creates a %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one and all but one leak; use LoadOrStore with a sync.Once per key, or a mutex", s.ctor, s.what, r)
+			continue
+		}
+		pass.ReportRangef(n, "%s creates a %s per call in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it", s.ctor, s.what, r)
+	}
+	// ...and calls of functions that create one.
+	for _, d := range g.Decls {
+		for _, c := range g.Calls[d] {
+			if c.Callee == nil || c.Go || analysisutil.IsGenerated(pass, c.Expr().Pos()) {
+				continue
+			}
+			if ctor, _ := creation(pass.TypesInfo, rp.Config, c.Cursor); ctor != "" {
+				continue // a known constructor: reported as a direct site
+			}
+			var chain summary.Chain
+			var w string
+			if local := g.Local(c); local != nil {
+				if lr := rp.Func(local); lr == nil || lr.Kind == requestpath.Called {
+					continue // its body is reported where it creates the pool
+				}
+				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
+			} else {
+				var f createsPool
+				if !pass.ImportObjectFact(c.Callee, &f) {
+					continue
+				}
+				chain, w = f.Chain, f.What
+			}
+			if chain == nil {
+				continue
+			}
+			r := rp.At(c.Cursor)
+			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor) {
+				continue
+			}
+			pass.ReportRangef(c.Expr(), "calls %s, which creates a %s, in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it",
+				chain.Prepend(analysisutil.ShortName(c.Callee)), w, r)
+		}
+	}
 	return nil, nil
+}
+
+// creation reports whether the node at cur creates a pool: a call of a
+// known constructor, or a composite literal or new() of a known pool type.
+func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor, what string) {
+	switch n := cur.Node().(type) {
+	case *ast.CallExpr:
+		if fn := analysisutil.Callee(info, n); fn != nil {
+			if p, ok := cfg.Pools[analysisutil.FuncName(fn)]; ok {
+				return analysisutil.ShortName(fn), p.What
+			}
+			return "", ""
+		}
+		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+				if key, short := typeKey(info.TypeOf(n.Args[0])); key != "" {
+					if p, ok := cfg.PoolTypes[key]; ok {
+						return "new(" + short + ")", p.What
+					}
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		if key, short := typeKey(info.TypeOf(n)); key != "" {
+			if p, ok := cfg.PoolTypes[key]; ok {
+				return "&" + short + "{}", p.What
+			}
+		}
+	}
+	return "", ""
+}
+
+// typeKey returns "path.Name" and "pkg.Name" of a named type.
+func typeKey(t types.Type) (string, string) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", ""
+	}
+	obj := n.Origin().Obj()
+	return obj.Pkg().Path() + "." + obj.Name(), obj.Pkg().Name() + "." + obj.Name()
+}
+
+func inGoroutine(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+		_, isGo := c.Node().(*ast.GoStmt)
+		return isGo
+	}
+	return false
+}
+
+// racyGetOrCreate reports whether the creation at cur sits between a
+// (*sync.Map).Load and a (*sync.Map).Store of the same function.
+func racyGetOrCreate(info *types.Info, cur inspector.Cursor) bool {
+	var fn inspector.Cursor
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f
+		break
+	}
+	if !fn.Valid() {
+		return false
+	}
+	pos := cur.Node().Pos()
+	load, store := false, false
+	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+		switch analysisutil.CalleeName(info, c.Node().(*ast.CallExpr)) {
+		case "(*sync.Map).Load":
+			load = load || c.Node().Pos() < pos
+		case "(*sync.Map).Store":
+			store = store || c.Node().Pos() > pos
+		}
+	}
+	return load && store
 }

@@ -68,6 +68,10 @@ var PoolConstructors = map[string]Pool{
 	// AWS SDK v2: LoadDefaultConfig resolves credentials (network calls to
 	// IMDS/STS) and the clients built from it own HTTP transports.
 	"github.com/aws/aws-sdk-go-v2/config.LoadDefaultConfig": {What: "AWS configuration (credential resolution and HTTP clients)"},
+	// Service clients built from a config each get their own HTTP client.
+	"github.com/aws/aws-sdk-go-v2/service/s3.NewFromConfig":       {What: "AWS S3 client"},
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb.NewFromConfig": {What: "AWS DynamoDB client"},
+	"github.com/aws/aws-sdk-go-v2/service/sqs.NewFromConfig":      {What: "AWS SQS client"},
 
 	// sarama: clients and producers own broker connections and goroutines.
 	"github.com/IBM/sarama.NewClient":            {What: "Kafka client"},

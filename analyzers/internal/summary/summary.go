@@ -1,0 +1,77 @@
+// Package summary computes per-function summaries that cross packages as
+// facts: "F blocks via repo.Get → (*sql.DB).QueryRow", "F creates a pool via
+// sql.Open". A pass supplies the direct findings of each function and the
+// facts of imported functions; summary carries them up the intra-package
+// call graph to a fixed point.
+package summary
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+)
+
+// MaxChain bounds the length of a chain, so that messages stay one line.
+const MaxChain = 4
+
+// Chain is the path from a function to the call with the property:
+// ["repo.Get", "(*sql.DB).QueryRow"]. The first step is the callee a
+// caller sees.
+type Chain []string
+
+// String renders the chain with arrows.
+func (c Chain) String() string { return strings.Join(c, " → ") }
+
+// Prepend returns name followed by c, bounded by MaxChain.
+func (c Chain) Prepend(name string) Chain {
+	out := append(Chain{name}, c...)
+	if len(out) > MaxChain {
+		out = append(out[:MaxChain-1:MaxChain-1], out[len(out)-1])
+	}
+	return out
+}
+
+// Compute returns the summary chain of every function declared in the
+// package. base holds the direct findings of each declaration (the chain
+// starts with the offending call); imported returns the chain of a function
+// of another package (from its fact), or nil; skip excludes call sites that
+// do not run as part of their function (calls in go statements,
+// sync.Once.Do closures, ...). Declarations are visited in file order, so the
+// result is deterministic.
+func Compute(g *requestpath.Graph, base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, requestpath.Call) bool) map[*ast.FuncDecl]Chain {
+	out := make(map[*ast.FuncDecl]Chain, len(base))
+	for d, c := range base {
+		out[d] = c
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range g.Decls {
+			if out[d] != nil {
+				continue
+			}
+			for _, call := range g.Calls[d] {
+				if call.Callee == nil || skip(d, call) {
+					continue
+				}
+				var c Chain
+				if local := g.Local(call); local != nil {
+					if local == d {
+						continue
+					}
+					c = out[local]
+				} else {
+					c = imported(call.Callee)
+				}
+				if c != nil {
+					out[d] = c.Prepend(analysisutil.ShortName(call.Callee))
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
