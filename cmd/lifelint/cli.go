@@ -88,63 +88,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
-	// Configuration: the file, then the flags.
-	var settings analyzers.Settings
-	cfgFile := *configPath
-	if cfgFile == "" {
-		if cfgFile, err = configfile.Find(wd); err != nil {
-			return fail("%v", err)
-		}
-	}
-	if cfgFile != "" && cfgFile != "none" {
-		if settings, err = configfile.Load(cfgFile); err != nil {
-			return fail("%v", err)
-		}
-	}
-	if *enable != "" {
-		settings.Enable = split(*enable)
-	}
-	settings.Disable = append(settings.Disable, split(*disable)...)
-	known := passNames()
-	for _, n := range slices.Concat(settings.Enable, settings.Disable) {
-		if !slices.Contains(known, n) {
-			return fail("unknown pass %q (known passes: %s)", n, strings.Join(known, ", "))
-		}
-	}
-	var enabled []string
-	for _, n := range known {
-		if (len(settings.Enable) == 0 || slices.Contains(settings.Enable, n)) && !slices.Contains(settings.Disable, n) {
-			enabled = append(enabled, n)
-		}
-	}
-	if len(enabled) == 0 {
-		return fail("no passes left to run (enable: %s; disable: %s)", strings.Join(settings.Enable, ","), strings.Join(settings.Disable, ","))
-	}
-	// Validate the table entries and the exclusions the way the passes
-	// will read them: through a fresh lifelintconfig analyzer.
-	cfgA, err := configAnalyzer(analyzers.Settings{Exclude: settings.Exclude})
-	if err != nil {
-		return fail("%v", err)
-	}
-	var vetFlags []string
-	for _, name := range configFlags {
-		var fromFile []string
-		switch name {
-		case "handlers":
-			fromFile = settings.Handlers
-		case "blocking":
-			fromFile = settings.Blocking
-		case "pools":
-			fromFile = settings.Pools
-		}
-		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
-			if err := cfgA.Flags.Set(name, v); err != nil {
-				return fail("-%s.%s: %v", analyzers.Config.Name, name, err)
-			}
-			vetFlags = append(vetFlags, fmt.Sprintf("-%s.%s=%s", analyzers.Config.Name, name, v))
-		}
-	}
-	exclude, err := excluder(cfgA, settings.Exclude)
+	known, enabled, vetFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, cfgVals)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -278,4 +222,71 @@ func split(s string) []string {
 		}
 	}
 	return out
+}
+
+// resolveConfig merges the configuration file (the nearest .lifelint.yml
+// from wd, or configPath; "none" for none) with the command-line flags and
+// returns the passes to run, the vet tool flags that carry the knowledge
+// table entries, and the exclusion filter. The CLI and the language server
+// share it.
+func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[]string) (known, enabled, vetFlags []string, exclude func(string) bool, err error) {
+	// Configuration: the file, then the flags.
+	var settings analyzers.Settings
+	cfgFile := configPath
+	if cfgFile == "" {
+		if cfgFile, err = configfile.Find(wd); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	if cfgFile != "" && cfgFile != "none" {
+		if settings, err = configfile.Load(cfgFile); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	if enable != "" {
+		settings.Enable = split(enable)
+	}
+	settings.Disable = append(settings.Disable, split(disable)...)
+	known = passNames()
+	for _, n := range slices.Concat(settings.Enable, settings.Disable) {
+		if !slices.Contains(known, n) {
+			return nil, nil, nil, nil, fmt.Errorf("unknown pass %q (known passes: %s)", n, strings.Join(known, ", "))
+		}
+	}
+	for _, n := range known {
+		if (len(settings.Enable) == 0 || slices.Contains(settings.Enable, n)) && !slices.Contains(settings.Disable, n) {
+			enabled = append(enabled, n)
+		}
+	}
+	if len(enabled) == 0 {
+		return nil, nil, nil, nil, fmt.Errorf("no passes left to run (enable: %s; disable: %s)", strings.Join(settings.Enable, ","), strings.Join(settings.Disable, ","))
+	}
+	// Validate the table entries and the exclusions the way the passes
+	// will read them: through a fresh lifelintconfig analyzer.
+	cfgA, err := configAnalyzer(analyzers.Settings{Exclude: settings.Exclude})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	for _, name := range configFlags {
+		var fromFile []string
+		switch name {
+		case "handlers":
+			fromFile = settings.Handlers
+		case "blocking":
+			fromFile = settings.Blocking
+		case "pools":
+			fromFile = settings.Pools
+		}
+		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
+			if err := cfgA.Flags.Set(name, v); err != nil {
+				return nil, nil, nil, nil, fmt.Errorf("-%s.%s: %v", analyzers.Config.Name, name, err)
+			}
+			vetFlags = append(vetFlags, fmt.Sprintf("-%s.%s=%s", analyzers.Config.Name, name, v))
+		}
+	}
+	exclude, err = excluder(cfgA, settings.Exclude)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return known, enabled, vetFlags, exclude, nil
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lifelint/lifelint/internal/configfile"
+	"github.com/lifelint/lifelint/internal/driver"
 	"github.com/lifelint/lifelint/internal/lsp"
 )
 
@@ -17,6 +19,9 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lifelint lsp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tags := fs.String("tags", "", "comma-separated build `tags`")
+	configPath := fs.String("config", "", "configuration `file` (default: the nearest "+configfile.Name+" from the working directory; \"none\" for none)")
+	enable := fs.String("enable", "", "comma-separated `passes` to run")
+	disable := fs.String("disable", "", "comma-separated `passes` not to run")
 	debounce := fs.Duration("debounce", 250*time.Millisecond, "delay after an edit before linting")
 	verbose := fs.Bool("v", false, "log each lint run to stderr")
 	var vetFlags []string
@@ -39,10 +44,31 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitError
 	}
-	if *tags != "" {
-		vetFlags = append(vetFlags, "-tags="+*tags)
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
+		return exitError
 	}
-	opts := lsp.Options{Tool: tool, Flags: vetFlags, Debounce: *debounce}
+	noFlags := map[string]*[]string{}
+	for _, name := range configFlags {
+		noFlags[name] = new([]string)
+	}
+	known, enabled, cfgFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, noFlags)
+	if err != nil {
+		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
+		return exitError
+	}
+	opts := lsp.Options{
+		Driver: driver.Options{
+			Tool:     tool,
+			Tags:     *tags,
+			Known:    known,
+			Enabled:  enabled,
+			VetFlags: append(cfgFlags, vetFlags...),
+			Exclude:  exclude,
+		},
+		Debounce: *debounce,
+	}
 	if *verbose {
 		opts.Log = stderr
 	}

@@ -25,15 +25,16 @@ import (
 	"time"
 
 	"github.com/lifelint/lifelint/analyzers"
-	"github.com/lifelint/lifelint/internal/vetjson"
+	"github.com/lifelint/lifelint/internal/driver"
+	"github.com/lifelint/lifelint/internal/ignore"
 )
 
 // Options configure a Server.
 type Options struct {
-	// Tool is the lifelint binary go vet runs as its vettool.
-	Tool string
-	// Flags are extra go vet flags, e.g. -tags=... or -lifelintconfig.*.
-	Flags []string
+	// Driver is the template of every run: the vet tool, passes, flags,
+	// exclusions (the same as the CLI's). Dir, Patterns and the overlay
+	// are set per run.
+	Driver driver.Options
 	// Debounce delays a run after didChange; zero means 250ms.
 	Debounce time.Duration
 	// Log receives server logs; nil discards them.
@@ -363,8 +364,20 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		s.logf("%v", err)
 		return
 	}
-	flags := append([]string{"-overlay=" + overlay}, s.opts.Flags...)
-	findings, errs, other, err := vetjson.Run(ctx, s.opts.Tool, dir, flags, []string{"."})
+	real := func(file string) string {
+		if p, ok := fromOverlay[file]; ok {
+			return p
+		}
+		return file
+	}
+	opts := s.opts.Driver
+	opts.Dir, opts.Patterns = dir, []string{"."}
+	opts.VetFlags = append([]string{"-overlay=" + overlay}, opts.VetFlags...)
+	opts.Stderr = nil
+	if ex := s.opts.Driver.Exclude; ex != nil {
+		opts.Exclude = func(file string) bool { return ex(real(file)) }
+	}
+	res, err := driver.Run(ctx, opts)
 	if ctx.Err() != nil {
 		return // superseded by a newer change, or shutting down
 	}
@@ -372,15 +385,14 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		s.logf("%s: %v", dir, err)
 		return
 	}
-	for _, e := range errs {
+	for _, e := range res.Errors {
 		s.logf("%s", e)
 	}
-	if strings.TrimSpace(other) != "" {
-		// Type errors: gopls shows them; keep the last diagnostics.
-		s.logf("%s: %s", dir, strings.TrimSpace(other))
-		if len(findings) == 0 {
-			return
-		}
+	findings := res.Findings
+	if res.VetFailed && len(findings) == 0 {
+		// Build or type errors: gopls shows them; keep the last diagnostics.
+		s.logf("%s: go vet failed (build or type errors)", dir)
+		return
 	}
 
 	text := func(path string) string {
@@ -390,44 +402,30 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		data, _ := os.ReadFile(path)
 		return string(data)
 	}
-	real := func(file string) string {
-		if p, ok := fromOverlay[file]; ok {
-			return p
-		}
-		return file
-	}
 	byPath := map[string][]stored{}
 	for _, f := range findings {
-		posn, err1 := vetjson.ParsePosn(f.Posn)
-		end, err2 := vetjson.ParsePosn(f.End)
-		if err1 != nil {
-			continue
-		}
-		if err2 != nil {
-			end = posn
-		}
-		path := real(posn.File)
+		path := real(f.File)
 		if filepath.Dir(path) != dir {
 			continue
 		}
 		t := text(path)
 		rng := Range{
-			Start: offsetToPosition(t, lineColToOffset(t, posn.Line, posn.Column)),
-			End:   offsetToPosition(t, lineColToOffset(t, end.Line, end.Column)),
+			Start: offsetToPosition(t, lineColToOffset(t, f.Line, f.Col)),
+			End:   offsetToPosition(t, lineColToOffset(t, f.EndLine, f.EndCol)),
 		}
 		diag := Diagnostic{
 			Range:           rng,
 			Severity:        2,
-			Code:            f.Analyzer,
-			CodeDescription: docsLink(f.Analyzer),
+			Code:            f.Pass,
+			CodeDescription: docsLink(f.Pass),
 			Source:          "lifelint",
 			Message:         f.Message,
 		}
 		st := stored{diag: diag}
-		for _, fix := range f.SuggestedFixes {
+		for _, fix := range f.Fixes {
 			changes := map[string][]TextEdit{}
 			for _, e := range fix.Edits {
-				ep := real(e.Filename)
+				ep := real(e.File)
 				et := text(ep)
 				changes[pathToURI(ep)] = append(changes[pathToURI(ep)], TextEdit{
 					Range:   Range{Start: offsetToPosition(et, e.Start), End: offsetToPosition(et, e.End)},
@@ -438,7 +436,7 @@ func (s *Server) lint(ctx context.Context, dir string) {
 				Title:       fix.Message,
 				Kind:        "quickfix",
 				Diagnostics: []Diagnostic{diag},
-				IsPreferred: len(f.SuggestedFixes) == 1,
+				IsPreferred: len(f.Fixes) == 1,
 				Edit:        WorkspaceEdit{Changes: changes},
 			})
 		}
@@ -512,6 +510,9 @@ func before(a, b Position) bool {
 
 // docsLink returns the docs page of the named pass.
 func docsLink(pass string) *CodeDescription {
+	if pass == ignore.Pass {
+		return &CodeDescription{Href: ignore.DocsURL}
+	}
 	for _, a := range analyzers.All {
 		if a.Name == pass && a.URL != "" {
 			return &CodeDescription{Href: a.URL}
