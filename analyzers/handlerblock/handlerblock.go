@@ -2,12 +2,21 @@ package handlerblock
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 //go:embed doc.go
@@ -25,10 +34,11 @@ var Meta = registry.Meta{
 // requestpath analyzer built on the desired configuration).
 func New(rp *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Meta.Name,
-		Doc:      analysisutil.MustExtractDoc(doc, Meta.Name),
-		URL:      registry.URL(Meta.Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, rp},
+		Name:      Meta.Name,
+		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
+		URL:       registry.URL(Meta.Name),
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
+		FactTypes: []analysis.Fact{new(blocksFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -38,7 +48,514 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 // Analyzer is the pass with the default configuration.
 var Analyzer = New(requestpath.Analyzer)
 
+// blocksFact is the summary of a function that, when called, blocks
+// without honouring a context.
+type blocksFact struct {
+	Chain summary.Chain // from the function's first call to the blocking call
+}
+
+func (*blocksFact) AFact() {}
+
+func (f *blocksFact) String() string {
+	return "blocks: " + f.Chain.String()
+}
+
+// site is a call that blocks without a context.
+type site struct {
+	cur  inspector.Cursor // the call (or the <- receive of time.After)
+	name string           // "time.Sleep", "(*sql.DB).QueryRow"
+	kb   knowledge.Blocking
+	fix  func(ctx string) []analysis.TextEdit // nil: no mechanical fix
+}
+
+type checker struct {
+	pass *analysis.Pass
+	rp   *requestpath.Info
+	// blockingVars are package-level func variables and struct fields
+	// initialised or assigned to a blocking function.
+	blockingVars map[*types.Var]*types.Func
+}
+
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
-	// TODO(issue): implement the pass.
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	g := rp.Graph
+	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}}
+	c.findBlockingVars(insp)
+
+	// Direct blocking sites, by declaration.
+	sites := map[*ast.FuncDecl][]site{}
+	for _, d := range g.Decls {
+		for _, call := range g.Calls[d] {
+			if s, ok := c.blockingCall(call.Cursor); ok {
+				sites[d] = append(sites[d], s)
+			}
+		}
+	}
+
+	// Summaries: a function blocks when its own body (not a goroutine, not
+	// a literal that may never run) blocks, or it calls one that does.
+	base := map[*ast.FuncDecl]summary.Chain{}
+	for _, d := range g.Decls {
+		for _, s := range sites[d] {
+			if directlyIn(s.cur, d) {
+				base[d] = summary.Chain{s.name}
+				break
+			}
+		}
+	}
+	imported := func(fn *types.Func) summary.Chain {
+		var f blocksFact
+		if pass.ImportObjectFact(fn, &f) {
+			return f.Chain
+		}
+		return nil
+	}
+	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
+		return call.Go || !directlyIn(call.Cursor, d)
+	}
+	chains := summary.Compute(g, base, imported, skip)
+	for _, d := range g.Decls {
+		// Only exported functions can be called from other packages, and a
+		// request path of its own is reported in its body, not at callers.
+		ch := chains[d]
+		if ch == nil || !d.Name.IsExported() || rp.Func(d) != nil {
+			continue
+		}
+		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+			pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
+		}
+	}
+
+	// Diagnostics on request paths.
+	for _, d := range g.Decls {
+		for _, s := range sites[d] {
+			r := rp.At(s.cur)
+			if r == nil || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
+				continue
+			}
+			alt := s.kb.Alternative
+			if alt == "" && s.kb.CtxMethod != "" {
+				alt = s.kb.CtxMethod + "(ctx, ...)"
+			}
+			if alt == "" {
+				alt = "a context-aware variant"
+			}
+			c.report(s.cur, s.fix, "%s in %s: it %s, so a cancelled request keeps waiting and shutdown waits for it; use %s", s.name, r, s.kb.Reason, alt)
+		}
+		for _, call := range g.Calls[d] {
+			c.checkCall(call, chains)
+		}
+	}
 	return nil, nil
+}
+
+// report reports at the node of cur, with a suggested fix when fix is
+// non-nil and the request context is in scope.
+func (c *checker) report(cur inspector.Cursor, fix func(string) []analysis.TextEdit, format string, args ...any) {
+	n := cur.Node()
+	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(format, args...)}
+	if fix != nil {
+		if ctx, ok := requestpath.RequestContext(c.pass.TypesInfo, cur); ok {
+			if edits := fix(ctx); edits != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{{Message: "use the request context " + ctx, TextEdits: edits}}
+			}
+		}
+	}
+	c.pass.Report(d)
+}
+
+// directlyIn reports whether cur runs as part of d's own body: not inside a
+// function literal (which may run later or never) nor a go statement.
+func directlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
+	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil)) {
+		return p.Node() == d
+	}
+	return false
+}
+
+// checkCall reports, on a request path, a call of a function whose summary
+// blocks, context.Background/TODO where the request context is in scope,
+// a *gin.Context passed as a context.Context, a context-less
+// http.NewRequest that reaches Do, and a discarded WithContext result.
+func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summary.Chain) {
+	if call.Go || analysisutil.IsGenerated(c.pass, call.Expr().Pos()) {
+		return
+	}
+	r := c.rp.At(call.Cursor)
+	if r == nil {
+		return
+	}
+	info := c.pass.TypesInfo
+	expr := call.Expr()
+	c.checkGinContext(call.Cursor, r)
+	fn := call.Callee
+	if fn == nil {
+		return
+	}
+	switch analysisutil.FuncName(fn) {
+	case "context.Background", "context.TODO":
+		if ctx, ok := requestpath.RequestContext(info, call.Cursor); ok {
+			edit := []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(ctx)}}
+			c.pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),
+				Message:        fmt.Sprintf("%s in %s, where the request context is available: work under it is not cancelled when the client goes away or the server shuts down; use %s (or context.WithoutCancel(%s) to detach on purpose)", analysisutil.ShortName(fn), r, ctx, ctx),
+				SuggestedFixes: []analysis.SuggestedFix{{Message: "use the request context " + ctx, TextEdits: edit}}})
+		}
+		return
+	case "net/http.NewRequest":
+		if c.newRequestReachesDo(call.Cursor) {
+			var fix func(string) []analysis.TextEdit
+			if sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr); ok {
+				fix = func(ctx string) []analysis.TextEdit {
+					return renameAndPrepend(expr, sel, "NewRequestWithContext", ctx+", ")
+				}
+			}
+			c.report(call.Cursor, fix, "http.NewRequest in %s builds a request without a context and it reaches Do: the call is not cancelled with the request; use http.NewRequestWithContext", r)
+		}
+		return
+	case "(*net/http.Request).WithContext":
+		if _, ok := call.Cursor.Parent().Node().(*ast.ExprStmt); ok {
+			c.pass.ReportRangef(expr, "result of (*http.Request).WithContext discarded in %s: it returns a copy and leaves the request without the context; assign it: req = req.WithContext(ctx)", r)
+		}
+		return
+	}
+	if _, ok := c.blockingCall(call.Cursor); ok {
+		return // reported as a direct site
+	}
+	var chain summary.Chain
+	if local := c.rp.Graph.Local(call); local != nil {
+		if c.rp.Func(local) != nil {
+			return // a request path itself: its body is reported where it blocks
+		}
+		chain = chains[local]
+	} else {
+		var f blocksFact
+		if !c.pass.ImportObjectFact(fn, &f) {
+			return
+		}
+		chain = f.Chain
+	}
+	if chain == nil {
+		return
+	}
+	c.pass.ReportRangef(expr, "calls %s in %s: it blocks without the request context, so a cancelled request keeps waiting and shutdown waits for it; pass the request context down and use context-aware calls",
+		chain.Prepend(analysisutil.ShortName(fn)), r)
+}
+
+// checkGinContext reports *gin.Context arguments passed as context.Context.
+func (c *checker) checkGinContext(cur inspector.Cursor, r *requestpath.Reason) {
+	info := c.pass.TypesInfo
+	expr := cur.Node().(*ast.CallExpr)
+	sig, ok := info.TypeOf(expr.Fun).Underlying().(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, arg := range expr.Args {
+		var pt types.Type
+		switch {
+		case sig.Variadic() && i >= sig.Params().Len()-1:
+			if expr.Ellipsis.IsValid() {
+				continue
+			}
+			if s, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok {
+				pt = s.Elem()
+			}
+		case i < sig.Params().Len():
+			pt = sig.Params().At(i).Type()
+		}
+		at := info.TypeOf(arg)
+		if pt == nil || at == nil || !analysisutil.IsContextType(pt) {
+			continue
+		}
+		if _, isPtr := at.(*types.Pointer); !isPtr || !analysisutil.IsNamedType(at, "github.com/gin-gonic/gin", "Context") {
+			continue
+		}
+		text := types.ExprString(arg)
+		c.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), End: arg.End(),
+			Message: fmt.Sprintf("*gin.Context passed as a context.Context in %s: its Done channel is nil unless ContextWithFallback is set, so the callee is never cancelled; pass %s.Request.Context()", r, text),
+			SuggestedFixes: []analysis.SuggestedFix{{Message: "pass " + text + ".Request.Context()",
+				TextEdits: []analysis.TextEdit{{Pos: arg.End(), End: arg.End(), NewText: []byte(".Request.Context()")}}}}})
+	}
+}
+
+// blockingCall reports whether the call at cur blocks without a context:
+// a key of the blocking table (with the special cases of exec and
+// time.After), or a call of a variable set to such a function.
+func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
+	info := c.pass.TypesInfo
+	call := cur.Node().(*ast.CallExpr)
+	fn := analysisutil.Callee(info, call)
+	if fn == nil {
+		if v := calledVar(info, call); v != nil {
+			if target := c.blockingVars[v]; target != nil {
+				kb := c.rp.Config.Blocking[analysisutil.FuncName(target)]
+				return site{cur: cur, name: analysisutil.ShortName(target), kb: kb}, true
+			}
+		}
+		return site{}, false
+	}
+	key := analysisutil.FuncName(fn)
+	if key == "time.After" {
+		return c.timeAfter(cur)
+	}
+	kb, ok := c.rp.Config.Blocking[key]
+	if !ok {
+		return site{}, false
+	}
+	s := site{cur: cur, name: analysisutil.ShortName(fn), kb: kb}
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	switch key {
+	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput":
+		if !isSel {
+			return site{}, false
+		}
+		cmd := c.cmdOrigin(cur, sel.X)
+		if cmd == nil {
+			return site{}, false // CommandContext, or unknown: when in doubt, silent
+		}
+		if csel, ok := ast.Unparen(cmd.Fun).(*ast.SelectorExpr); ok {
+			s.fix = func(ctx string) []analysis.TextEdit {
+				return renameAndPrepend(cmd, csel, "CommandContext", ctx+", ")
+			}
+		}
+	}
+	if kb.CtxMethod != "" && isSel && fn.Signature().Recv() != nil {
+		args := "ctx, "
+		if kb.CtxMethod == "BeginTx" {
+			args = "ctx, nil"
+		} else if len(call.Args) == 0 {
+			args = "ctx"
+		}
+		s.fix = func(ctx string) []analysis.TextEdit {
+			return renameAndPrepend(call, sel, kb.CtxMethod, strings.Replace(args, "ctx", ctx, 1))
+		}
+	}
+	return s, true
+}
+
+// renameAndPrepend renames the selector of call to name and inserts args
+// before its first argument.
+func renameAndPrepend(call *ast.CallExpr, sel *ast.SelectorExpr, name, args string) []analysis.TextEdit {
+	return []analysis.TextEdit{
+		{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(name)},
+		{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(args)},
+	}
+}
+
+// cmdOrigin returns the exec.Command call that built the command x: x
+// itself, or the only assignment of the local variable x. It returns nil
+// for exec.CommandContext and for anything it cannot trace.
+func (c *checker) cmdOrigin(cur inspector.Cursor, x ast.Expr) *ast.CallExpr {
+	info := c.pass.TypesInfo
+	x = ast.Unparen(x)
+	if id, ok := x.(*ast.Ident); ok {
+		v, _ := info.Uses[id].(*types.Var)
+		if v == nil {
+			return nil
+		}
+		var origin ast.Expr
+		n := 0
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			for a := range fc.Preorder((*ast.AssignStmt)(nil)) {
+				as := a.Node().(*ast.AssignStmt)
+				for i, lhs := range as.Lhs {
+					lid, ok := lhs.(*ast.Ident)
+					if !ok || (info.Defs[lid] != v && info.Uses[lid] != v) {
+						continue
+					}
+					n++
+					if len(as.Rhs) == len(as.Lhs) {
+						origin = as.Rhs[i]
+					}
+				}
+			}
+			break
+		}
+		if n != 1 || origin == nil {
+			return nil
+		}
+		x = ast.Unparen(origin)
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok || !analysisutil.IsPkgFunc(analysisutil.Callee(info, call), "os/exec", "Command") {
+		return nil
+	}
+	return call
+}
+
+// timeAfter reports a receive from time.After outside a select that also
+// waits on a context's Done channel.
+func (c *checker) timeAfter(cur inspector.Cursor) (site, bool) {
+	recv, ok := cur.Parent().Node().(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW {
+		return site{}, false
+	}
+	rcur := cur.Parent()
+	// The receive is a select case when the statement holding it is the
+	// Comm of a clause: CommClause <- BlockStmt <- SelectStmt.
+	for p := rcur.Parent(); p.Index() >= 0; p = p.Parent() {
+		if _, ok := p.Node().(ast.Stmt); !ok {
+			continue
+		}
+		if k, _ := p.ParentEdge(); k == edge.CommClause_Comm {
+			if sel, ok := p.Parent().Parent().Parent().Node().(*ast.SelectStmt); ok && c.selectWatchesDone(sel) {
+				return site{}, false
+			}
+		}
+		break
+	}
+	kb := knowledge.Blocking{Reason: "waits for a timer without watching the context", Alternative: "a select on ctx.Done() and the timer"}
+	return site{cur: rcur, name: "<-time.After", kb: kb}, true
+}
+
+// selectWatchesDone reports whether sel has a case receiving from the Done
+// channel of a context.Context.
+func (c *checker) selectWatchesDone(sel *ast.SelectStmt) bool {
+	found := false
+	for _, s := range sel.Body.List {
+		cc, ok := s.(*ast.CommClause)
+		if !ok || cc.Comm == nil {
+			continue
+		}
+		ast.Inspect(cc.Comm, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && analysisutil.CalleeName(c.pass.TypesInfo, call) == "(context.Context).Done" {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// calledVar returns the variable (package-level var or struct field) a
+// call of a func value calls, or nil.
+func calledVar(info *types.Info, call *ast.CallExpr) *types.Var {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[f].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s, ok := info.Selections[f]; ok && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+		v, _ := info.Uses[f.Sel].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// findBlockingVars records package-level func variables and struct fields
+// that are initialised or assigned to a blocking function (var sleep =
+// time.Sleep; Retrier{Sleep: time.Sleep}; r.sleep = time.Sleep).
+func (c *checker) findBlockingVars(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	blockingFunc := func(e ast.Expr) *types.Func {
+		var id *ast.Ident
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			id = e
+		case *ast.SelectorExpr:
+			id = e.Sel
+		default:
+			return nil
+		}
+		fn, _ := info.Uses[id].(*types.Func)
+		if fn == nil {
+			return nil
+		}
+		if _, ok := c.rp.Config.Blocking[analysisutil.FuncName(fn)]; !ok {
+			return nil
+		}
+		return fn
+	}
+	set := func(lhs ast.Expr, rhs ast.Expr) {
+		fn := blockingFunc(rhs)
+		if fn == nil {
+			return
+		}
+		var v *types.Var
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			v, _ = info.ObjectOf(l).(*types.Var)
+			if v != nil && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+				v = nil // locals: not tracked
+			}
+		case *ast.SelectorExpr:
+			v, _ = info.ObjectOf(l.Sel).(*types.Var)
+		}
+		if v != nil && v.Pkg() == c.pass.Pkg {
+			c.blockingVars[v] = fn
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.ValueSpec:
+			if len(n.Values) == len(n.Names) {
+				for i, name := range n.Names {
+					set(name, n.Values[i])
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					set(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.KeyValueExpr:
+			if k, ok := n.Key.(*ast.Ident); ok {
+				if v, ok := info.Uses[k].(*types.Var); ok && v.IsField() {
+					set(k, n.Value)
+				}
+			}
+		}
+	}
+}
+
+// newRequestReachesDo reports whether the request built by the
+// http.NewRequest call at cur is assigned to a local variable that is
+// passed to (*http.Client).Do in the same function, with no
+// req.WithContext result stored in between. When in doubt it says no.
+func (c *checker) newRequestReachesDo(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 || len(as.Rhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil {
+		return false
+	}
+	var fc inspector.Cursor
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fc = f
+		break
+	}
+	if !fc.Valid() {
+		return false
+	}
+	do, withCtx := false, false
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		switch analysisutil.CalleeName(info, call) {
+		case "(*net/http.Client).Do":
+			if len(call.Args) == 1 {
+				if a, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[a] == v {
+					do = true
+				}
+			}
+		case "(*net/http.Request).WithContext":
+			if s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if a, ok := ast.Unparen(s.X).(*ast.Ident); ok && info.Uses[a] == v {
+					if _, dropped := cc.Parent().Node().(*ast.ExprStmt); !dropped {
+						withCtx = true
+					}
+				}
+			}
+		}
+	}
+	return do && !withCtx
 }
