@@ -318,7 +318,7 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 			}
 		}
 	}
-	if kb.CtxMethod != "" && isSel && fn.Signature().Recv() != nil {
+	if kb.CtxMethod != "" && isSel {
 		args := "ctx, "
 		if kb.CtxMethod == "BeginTx" {
 			args = "ctx, nil"

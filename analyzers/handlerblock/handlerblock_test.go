@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/lifelint/lifelint/analyzers/handlerblock"
+	"github.com/lifelint/lifelint/analyzers/internal/config"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -23,4 +25,13 @@ func TestHandlerBlock(t *testing.T) {
 // TestFixes applies the suggested fixes and compares with the .golden files.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), handlerblock.Analyzer, "handlerblock/fix")
+}
+
+// TestConfiguredBlocking shows that users add blocking functions.
+func TestConfiguredBlocking(t *testing.T) {
+	cfg, err := config.NewAnalyzer(config.Settings{Blocking: []string{"(*handlerblock/configured/queue.Client).Pop"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), handlerblock.New(requestpath.New(cfg)), "handlerblock/configured")
 }

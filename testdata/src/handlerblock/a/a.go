@@ -75,6 +75,7 @@ func (a *API) Net(w http.ResponseWriter, r *http.Request) {
 	var d net.Dialer
 	_, _ = d.DialContext(r.Context(), "tcp", "x:1")
 	_, _ = net.DefaultResolver.LookupHost(r.Context(), "x")
+	_, _ = a.db.Conn(r.Context())
 }
 
 func (a *API) Exec(w http.ResponseWriter, r *http.Request) {

@@ -32,6 +32,8 @@ func (s *Store) Handle(w http.ResponseWriter, r *http.Request) {
 	_ = s.db.Ping() // want `\(\*sql.DB\).Ping in`
 	var names []string
 	_ = s.dbx.Select(&names, "select name from users") // want `\(\*sqlx.DB\).Select in`
+	var n int
+	_ = sqlx.Get(s.dbx, &n, "select count(*) from users") // want `sqlx.Get in`
 }
 
 func Thumb(w http.ResponseWriter, r *http.Request) {
