@@ -199,8 +199,8 @@ func (c *checker) summarise() {
 	chains := map[*ast.FuncDecl][]string{}
 	for _, d := range g.Decls {
 		for _, gs := range c.gos {
-			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) {
-				continue
+			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) || c.rp.At(gs.cur) != nil {
+				continue // joined, or reported in place with its request path
 			}
 			chains[d] = []string{"go " + c.goTarget(gs)}
 			break

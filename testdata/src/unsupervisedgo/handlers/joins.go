@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	amqp "github.com/rabbitmq/amqp091-go"
+	"golang.org/x/sync/errgroup"
+)
+
+// A goroutine per message is as unowned as one per request.
+func Consume(deliveries <-chan amqp.Delivery) {
+	for d := range deliveries {
+		go handle(d) // want `fire-and-forget goroutine in per-message loop over amqp091 messages`
+	}
+}
+
+func handle(d amqp.Delivery) {}
+
+// A goroutine per tick.
+func Ticks(ctx context.Context, t *time.Ticker) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			go func() {}() // want `fire-and-forget goroutine in per-tick loop`
+		}
+	}
+}
+
+// Joined by a done channel the goroutine closes: silent.
+func DoneJoin(w http.ResponseWriter, r *http.Request) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = audit(r.Context(), "x")
+	}()
+	<-done
+}
+
+// Results read in a counted loop with no early exit: silent.
+func Collect(ctx context.Context, urls []string) []string {
+	results := make(chan string)
+	for _, u := range urls {
+		go func() {
+			s, _ := fetch(ctx, u)
+			results <- s
+		}()
+	}
+	var out []string
+	for range urls {
+		out = append(out, <-results)
+	}
+	return out
+}
+
+// Batcher keeps an errgroup in a field; Flush waits through a helper it
+// calls: silent.
+type Batcher struct {
+	g  errgroup.Group
+	wg sync.WaitGroup
+}
+
+func (b *Batcher) Add(ctx context.Context, item string) {
+	b.g.Go(func() error { return audit(ctx, item) })
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		_ = audit(ctx, item)
+	}()
+}
+
+func (b *Batcher) Flush() error {
+	b.waitAll()
+	return b.g.Wait()
+}
+
+func (b *Batcher) waitAll() { b.wg.Wait() }
