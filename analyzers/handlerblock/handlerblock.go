@@ -4,8 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
@@ -66,6 +68,8 @@ type site struct {
 	name string           // "time.Sleep", "(*sql.DB).QueryRow"
 	kb   knowledge.Blocking
 	fix  func(ctx string) []analysis.TextEdit // nil: no mechanical fix
+	// chanOp marks a channel send or receive.
+	chanOp bool
 }
 
 type checker struct {
@@ -85,8 +89,18 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// Direct blocking sites, by declaration.
 	sites := map[*ast.FuncDecl][]site{}
 	for _, d := range g.Decls {
-		for _, call := range g.Calls[d] {
-			if s, ok := c.blockingCall(call.Cursor); ok {
+		dcur, ok := insp.Root().FindNode(d)
+		if !ok {
+			continue
+		}
+		for cur := range dcur.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil)) {
+			var s site
+			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
+				s, ok = c.blockingCall(cur)
+			} else {
+				s, ok = c.chanOp(cur)
+			}
+			if ok {
 				sites[d] = append(sites[d], s)
 			}
 		}
@@ -94,15 +108,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Summaries: a function blocks when its own body (not a goroutine, not
 	// a literal that may never run) blocks, or it calls one that does.
-	base := map[*ast.FuncDecl]summary.Chain{}
-	for _, d := range g.Decls {
-		for _, s := range sites[d] {
-			if directlyIn(s.cur, d) {
-				base[d] = summary.Chain{s.name}
-				break
-			}
-		}
-	}
+	// Channel operations count only inside the package: exported to other
+	// packages, they would make library internals (os/exec, client
+	// libraries waiting on their own goroutines) look blocking.
 	imported := func(fn *types.Func) summary.Chain {
 		var f blocksFact
 		if pass.ImportObjectFact(fn, &f) {
@@ -113,16 +121,30 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
 		return call.Go || !directlyIn(call.Cursor, d)
 	}
-	chains := summary.Compute(g, base, imported, skip)
-	for _, d := range g.Decls {
-		// Only exported functions can be called from other packages, and a
-		// request path of its own is reported in its body, not at callers.
-		ch := chains[d]
-		if ch == nil || !d.Name.IsExported() || rp.Func(d) != nil {
-			continue
+	summarise := func(withChans bool) map[*ast.FuncDecl]summary.Chain {
+		base := map[*ast.FuncDecl]summary.Chain{}
+		for _, d := range g.Decls {
+			for _, s := range sites[d] {
+				if (withChans || !s.chanOp) && directlyIn(s.cur, d) {
+					base[d] = summary.Chain{s.name}
+					break
+				}
+			}
 		}
-		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-			pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
+		return summary.Compute(g, base, imported, skip)
+	}
+	chains := summarise(true)
+	if !stdlib(pass) {
+		for d, ch := range summarise(false) {
+			// Only exported functions can be called from other packages,
+			// and a request path of its own is reported in its body, not
+			// at callers.
+			if !d.Name.IsExported() || rp.Func(d) != nil {
+				continue
+			}
+			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
+			}
 		}
 	}
 
@@ -166,6 +188,17 @@ func (c *checker) report(cur inspector.Cursor, fix func(string) []analysis.TextE
 
 // directlyIn reports whether cur runs as part of d's own body: not inside a
 // function literal (which may run later or never) nor a go statement.
+// stdlib reports whether the package is part of the standard library,
+// whose blocking calls the knowledge table lists directly: its functions
+// get no summaries, so internals do not leak into chains.
+func stdlib(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return build.Default.GOROOT != "" && strings.HasPrefix(filepath.ToSlash(name), filepath.ToSlash(build.Default.GOROOT)+"/src/")
+}
+
 func directlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
 	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil)) {
 		return p.Node() == d
@@ -218,8 +251,8 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summ
 		}
 		return
 	}
-	if _, ok := c.blockingCall(call.Cursor); ok {
-		return // reported as a direct site
+	if _, ok := c.rp.Config.Blocking[analysisutil.FuncName(fn)]; ok {
+		return // a known blocking call: reported as a direct site, or fine
 	}
 	var chain summary.Chain
 	if local := c.rp.Graph.Local(call); local != nil {

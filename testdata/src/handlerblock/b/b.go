@@ -79,3 +79,28 @@ func Async() {
 func Later() func() {
 	return func() { time.Sleep(time.Second) }
 }
+
+// Limiter bounds concurrency with a semaphore channel.
+type Limiter struct{ sem chan struct{} }
+
+// Acquire blocks while the limiter is full, and cannot be cancelled. Channel
+// operations are not exported as facts (library internals would leak into
+// chains), so callers in other packages are not told: a known miss.
+func (l *Limiter) Acquire() {
+	l.sem <- struct{}{}
+}
+
+// AcquireCtx is the good form.
+func (l *Limiter) AcquireCtx(ctx context.Context) error {
+	select {
+	case l.sem <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Release does not block when Acquire was called first.
+func (l *Limiter) Release() {
+	<-l.sem
+}

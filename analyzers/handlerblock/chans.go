@@ -1,0 +1,101 @@
+package handlerblock
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+var (
+	sendBlocks = knowledge.Blocking{
+		Reason:      "blocks until a receiver is ready or the buffer has room, without watching the context",
+		Alternative: "a select with a case <-ctx.Done()",
+	}
+	recvBlocks = knowledge.Blocking{
+		Reason:      "blocks until a value arrives, without watching the context",
+		Alternative: "a select with a case <-ctx.Done()",
+	}
+)
+
+// chanOp reports whether the node at cur is a channel send or receive that
+// can block without a context: an operation outside any select, on a
+// channel held in a struct field or a package-level variable. Channels made
+// by the function itself, parameters and call results are left alone
+// (their buffer and their other end are usually right there, and when in
+// doubt the pass stays silent), and so are operations in a select, which
+// either watches a context, has a default, or waits on several channels on
+// purpose. Operations in deferred calls (a semaphore release) are skipped
+// too.
+func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
+	var ch ast.Expr
+	var kb knowledge.Blocking
+	verb := ""
+	switch n := cur.Node().(type) {
+	case *ast.SendStmt:
+		ch, kb, verb = n.Chan, sendBlocks, "send to "
+	case *ast.UnaryExpr:
+		if n.Op != token.ARROW {
+			return site{}, false
+		}
+		ch, kb, verb = n.X, recvBlocks, "receive from "
+	default:
+		return site{}, false
+	}
+	if inSelectComm(cur) || inDefer(cur) || !c.sharedChan(ch) {
+		return site{}, false
+	}
+	return site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}, true
+}
+
+// inDefer reports whether cur runs in a deferred call, such as the release
+// of a semaphore: defer func() { <-s.sem }().
+func inDefer(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.DeferStmt)(nil)) {
+		return true
+	}
+	return false
+}
+
+// inSelectComm reports whether the statement holding cur is the Comm of a
+// select clause.
+func inSelectComm(cur inspector.Cursor) bool {
+	for p := cur; p.Index() >= 0; p = p.Parent() {
+		if _, ok := p.Node().(ast.Stmt); !ok {
+			continue
+		}
+		k, _ := p.ParentEdge()
+		return k == edge.CommClause_Comm
+	}
+	return false
+}
+
+// sharedChan reports whether ch names a channel-typed struct field or
+// package-level variable (not a call result, local or parameter).
+func (c *checker) sharedChan(ch ast.Expr) bool {
+	info := c.pass.TypesInfo
+	t := info.TypeOf(ch)
+	if t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Chan); !ok {
+		return false
+	}
+	var v *types.Var
+	switch e := ast.Unparen(ch).(type) {
+	case *ast.Ident:
+		v, _ = info.Uses[e].(*types.Var)
+	case *ast.SelectorExpr:
+		v, _ = info.Uses[e.Sel].(*types.Var)
+	}
+	if v == nil {
+		return false
+	}
+	if v.IsField() {
+		return true
+	}
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}

@@ -1,0 +1,90 @@
+// Package chans holds channel operations on request paths.
+package chans
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+type Job struct{ ID int }
+
+type Server struct {
+	jobs    chan Job
+	results chan string
+	sem     chan struct{}
+}
+
+var events = make(chan string)
+
+func (s *Server) Enqueue(w http.ResponseWriter, r *http.Request) {
+	s.jobs <- Job{ID: 1} // want `send to s.jobs in net/http handler \(\*Server\).Enqueue: it blocks until a receiver is ready or the buffer has room, without watching the context, so a cancelled request keeps waiting and shutdown waits for it; use a select with a case <-ctx.Done\(\)`
+	res := <-s.results   // want `receive from s.results in net/http handler \(\*Server\).Enqueue: it blocks until a value arrives`
+	_ = res
+	events <- "enqueued" // want `send to events in`
+
+	// Good: the request context is watched.
+	select {
+	case s.jobs <- Job{ID: 2}:
+	case <-r.Context().Done():
+		return
+	}
+	// Good: non-blocking.
+	select {
+	case events <- "x":
+	default:
+	}
+}
+
+func (s *Server) Limited(w http.ResponseWriter, r *http.Request) {
+	s.sem <- struct{}{} // want `send to s.sem in`
+	defer func() { <-s.sem }()
+	s.work(r.Context())
+}
+
+func (s *Server) work(ctx context.Context) {
+	<-ctx.Done() // silent: this is the context
+}
+
+// Silent: channels the handler makes itself, with their other end here.
+func (s *Server) FanOut(w http.ResponseWriter, r *http.Request) {
+	ids := []int{1, 2, 3}
+	out := make(chan int, len(ids))
+	for _, id := range ids {
+		out <- id
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- nil
+		s.jobs <- Job{} // silent: in a goroutine
+	}()
+	_ = <-done
+	timer := time.NewTimer(time.Second)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-r.Context().Done():
+	}
+}
+
+// Silent: a parameter channel; its buffer and reader are the caller's.
+func Produce(ctx context.Context, out chan<- int) {
+	out <- 1
+}
+
+// Silent: startup code.
+func (s *Server) Run() {
+	for j := range s.jobs {
+		s.results <- "done"
+		_ = j
+	}
+}
+
+func (s *Server) Status(w http.ResponseWriter, r *http.Request) {
+	s.notify() // silent here: reported in the helper's body
+	s.Drain()
+}
+
+func (s *Server) notify() {
+	events <- "status" // want `send to events in \(\*Server\).notify, called from net/http handler \(\*Server\).Status`
+}
