@@ -26,6 +26,11 @@
 //   - net.Dial, net.DialTimeout, net.Lookup*, tls.Dial, grpc.Dial, and the
 //     other entries of the blocking knowledge table (amqp091 Publish, nats
 //     Request, Flush and NextMsg);
+//   - a send to or a receive from a channel held in a struct field or a
+//     package-level variable, outside a select (a select either watches a
+//     context, has a default, or waits on several channels on purpose);
+//     channels the function makes itself, parameters and deferred
+//     receives (a semaphore release) are left alone;
 //   - context.Background() and context.TODO() where the request context is
 //     in scope, including context.WithTimeout(context.Background(), ...);
 //   - a *gin.Context passed where a context.Context is expected: its Done
@@ -35,7 +40,10 @@
 //     (*sql.DB).QueryRow"). A func-valued package variable or struct field
 //     initialised to a blocking function (var sleep = time.Sleep,
 //     Retrier{Sleep: time.Sleep}) blocks when called. Calls in go
-//     statements and in function literals do not count for the summary.
+//     statements and in function literals do not count for the summary,
+//     and channel operations count only within their package. The
+//     standard library gets no summaries: its blocking calls are listed
+//     directly.
 //
 // Each problem is reported once. A function that is a request path itself
 // (a handler, a per-operation function, a local helper a request path
@@ -79,10 +87,12 @@
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.
 //
-// Not yet reported: channel sends and receives outside a select on
-// ctx.Done(); ctx-less calls through interfaces, func parameters or
-// values of other packages; an exec.Cmd or http.Request that comes from a
-// parameter or a field (its origin is unknown, so the pass stays silent).
+// Not yet reported: blocking selects without ctx.Done(), ranges over
+// channels, channel operations on locals and parameters, and channel
+// operations in functions of other packages; ctx-less calls through
+// interfaces, func parameters or func values of other packages; an
+// exec.Cmd or http.Request that comes from a parameter or a field (its
+// origin is unknown, so the pass stays silent).
 //
 // Add blocking functions with -lifelintconfig.blocking=(*example.com/queue.Client).Pop,
 // or the blocking key of .lifelint.yml. Suppress a finding with

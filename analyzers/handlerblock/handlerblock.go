@@ -81,6 +81,11 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
+	// Fast path: the standard library's blocking calls are table entries,
+	// and its own findings are never shown.
+	if stdlib(pass) {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	g := rp.Graph
 	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}}
@@ -134,17 +139,14 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return summary.Compute(g, base, imported, skip)
 	}
 	chains := summarise(true)
-	if !stdlib(pass) {
-		for d, ch := range summarise(false) {
-			// Only exported functions can be called from other packages,
-			// and a request path of its own is reported in its body, not
-			// at callers.
-			if !d.Name.IsExported() || rp.Func(d) != nil {
-				continue
-			}
-			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-				pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
-			}
+	for d, ch := range summarise(false) {
+		// Only exported functions can be called from other packages, and a
+		// request path of its own is reported in its body, not at callers.
+		if !d.Name.IsExported() || rp.Func(d) != nil {
+			continue
+		}
+		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+			pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
 		}
 	}
 
