@@ -51,7 +51,16 @@ var Analyzer = New(requestpath.Analyzer)
 // spawnsFact summarises a function that, when called, starts a goroutine
 // nobody joins: directly, or through the calls in Chain. Chain ends with
 // the go statement ("go func literal", "go (*mail.Mailer).loop").
-type spawnsFact struct{ Chain []string }
+//
+// Module is the module of the function's package ("" when unknown). Facts
+// are used only within one module: a library's own goroutines (pgxpool's
+// health check, amqp091's connection watcher) belong to objects that its
+// Close stops, which the pass cannot follow through the library's
+// internals; creating those objects per request is requestpool's finding.
+type spawnsFact struct {
+	Chain  []string
+	Module string
+}
 
 func (*spawnsFact) AFact() {}
 func (f *spawnsFact) String() string {
@@ -250,7 +259,7 @@ func (c *checker) summarise() {
 			// A function on a request path of its own package has its
 			// goroutines reported there; no fact, so callers elsewhere
 			// do not report them again.
-			c.pass.ExportObjectFact(fn.Origin(), &spawnsFact{Chain: ch})
+			c.pass.ExportObjectFact(fn.Origin(), &spawnsFact{Chain: ch, Module: c.module()})
 		}
 		if ps := c.super[fn.Origin()]; len(ps) > 0 {
 			c.pass.ExportObjectFact(fn.Origin(), &supervisesFact{Params: ps})
@@ -273,10 +282,20 @@ func (c *checker) importedSpawn(fn *types.Func) *spawnsFact {
 		return nil
 	}
 	var f spawnsFact
-	if c.pass.ImportObjectFact(fn.Origin(), &f) {
-		return &f
+	if !c.pass.ImportObjectFact(fn.Origin(), &f) {
+		return nil
 	}
-	return nil
+	if f.Module != "" && c.module() != "" && f.Module != c.module() {
+		return nil
+	}
+	return &f
+}
+
+func (c *checker) module() string {
+	if c.pass.Module == nil {
+		return ""
+	}
+	return c.pass.Module.Path
 }
 
 // reportCalls reports calls on request paths to functions of other
