@@ -190,6 +190,16 @@ func (c *checker) report(cur inspector.Cursor, fix func(string) []analysis.TextE
 
 // directlyIn reports whether cur runs as part of d's own body: not inside a
 // function literal (which may run later or never) nor a go statement.
+// inGoArgs reports whether cur is evaluated for the call of a go statement
+// of its own function: go audit(context.Background(), ...).
+func inGoArgs(cur inspector.Cursor) bool {
+	for p := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		_, ok := p.Node().(*ast.GoStmt)
+		return ok
+	}
+	return false
+}
+
 // stdlib reports whether the package is part of the standard library,
 // whose blocking calls the knowledge table lists directly: its functions
 // get no summaries, so internals do not leak into chains.
@@ -229,6 +239,11 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summ
 	}
 	switch analysisutil.FuncName(fn) {
 	case "context.Background", "context.TODO":
+		// An argument of a go statement's call is a deliberate detachment:
+		// the request context ends when the handler returns.
+		if inGoArgs(call.Cursor) {
+			return
+		}
 		if ctx, ok := requestpath.RequestContext(info, call.Cursor); ok {
 			edit := []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(ctx)}}
 			c.pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),

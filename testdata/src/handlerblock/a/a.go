@@ -134,6 +134,9 @@ func (a *API) Background(w http.ResponseWriter, r *http.Request) {
 	_ = a.repo.FetchCtx(ctx, 1)
 	_ = a.repo.FetchCtx(context.TODO(), 1) // want `context.TODO in`
 
+	// Silent: a goroutine outlives the request, so it must not get its context.
+	go a.repo.FetchCtx(context.Background(), 3)
+
 	// Silent: deliberate detachment plus a timeout.
 	dctx, dcancel := context.WithTimeout(context.WithoutCancel(r.Context()), time.Minute)
 	defer dcancel()
