@@ -52,8 +52,11 @@ var Analyzer = New(requestpath.Analyzer)
 
 // blocksFact is the summary of a function that, when called, blocks
 // without honouring a context.
+// It is also exported on exported func-valued variables and struct fields
+// set to a blocking function, with Key naming that function.
 type blocksFact struct {
 	Chain summary.Chain // from the function's first call to the blocking call
+	Key   string        // for variables: the knowledge-table key
 }
 
 func (*blocksFact) AFact() {}
@@ -340,6 +343,10 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 				kb := c.rp.Config.Blocking[analysisutil.FuncName(target)]
 				return site{cur: cur, name: analysisutil.ShortName(target), kb: kb}, true
 			}
+			var f blocksFact
+			if v.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(v, &f) && len(f.Chain) > 0 {
+				return site{cur: cur, name: f.Chain[0], kb: c.rp.Config.Blocking[f.Key]}, true
+			}
 		}
 		return site{}, false
 	}
@@ -533,8 +540,11 @@ func (c *checker) findBlockingVars(insp *inspector.Inspector) {
 		case *ast.SelectorExpr:
 			v, _ = info.ObjectOf(l.Sel).(*types.Var)
 		}
-		if v != nil && v.Pkg() == c.pass.Pkg {
+		if v != nil && v.Pkg() == c.pass.Pkg && c.blockingVars[v] == nil {
 			c.blockingVars[v] = fn
+			if v.Exported() {
+				c.pass.ExportObjectFact(v, &blocksFact{Chain: summary.Chain{analysisutil.ShortName(fn)}, Key: analysisutil.FuncName(fn)})
+			}
 		}
 	}
 	for cur := range insp.Root().Preorder((*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {

@@ -99,11 +99,12 @@ func (a *API) SQL(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) Calls(w http.ResponseWriter, r *http.Request) {
-	_ = a.repo.Get(1)       // want `calls \(\*b.Repo\).Get → \(\*sql.DB\).QueryRow in net/http handler \(\*API\).Calls: it blocks without the request context`
-	_ = a.repo.Find(1)      // want `calls \(\*b.Repo\).Find → \(\*b.Repo\).lookup → \(\*sql.DB\).QueryRow in`
-	_ = b.Ping("x")         // want `calls b.Ping → b.fetch → http.Get in`
-	b.DefaultRetrier.Wait() // want `calls b.Retrier.Wait → time.Sleep in`
-	b.Backoff()             // want `calls b.Backoff → time.Sleep in`
+	_ = a.repo.Get(1)                        // want `calls \(\*b.Repo\).Get → \(\*sql.DB\).QueryRow in net/http handler \(\*API\).Calls: it blocks without the request context`
+	_ = a.repo.Find(1)                       // want `calls \(\*b.Repo\).Find → \(\*b.Repo\).lookup → \(\*sql.DB\).QueryRow in`
+	_ = b.Ping("x")                          // want `calls b.Ping → b.fetch → http.Get in`
+	b.DefaultRetrier.Wait()                  // want `calls b.Retrier.Wait → time.Sleep in`
+	b.Backoff()                              // want `calls b.Backoff → time.Sleep in`
+	b.DefaultRetrier.Sleep(time.Millisecond) // want `time.Sleep in net/http handler \(\*API\).Calls: it sleeps without watching the context`
 	// Silent: reported in b's own body, or not blocking.
 	_ = a.repo.Fetch(r.Context(), 1)
 	_ = a.repo.FetchCtx(r.Context(), 1)

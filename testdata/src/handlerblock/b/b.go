@@ -51,7 +51,7 @@ func fetch(url string) error {
 
 // Retry waits through a func-valued field initialised to time.Sleep.
 type Retrier struct {
-	Sleep func(time.Duration)
+	Sleep func(time.Duration) // want Sleep:`blocks: time.Sleep`
 }
 
 // DefaultRetrier sleeps for real.
