@@ -160,14 +160,17 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if r == nil || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
 				continue
 			}
-			alt := s.kb.Alternative
+			reason, alt := s.kb.Reason, s.kb.Alternative
+			if reason == "" {
+				reason = "blocks without a context"
+			}
 			if alt == "" && s.kb.CtxMethod != "" {
 				alt = s.kb.CtxMethod + "(ctx, ...)"
 			}
 			if alt == "" {
 				alt = "a context-aware variant"
 			}
-			c.report(s.cur, s.fix, "%s in %s: it %s, so a cancelled request keeps waiting and shutdown waits for it; use %s", s.name, r, s.kb.Reason, alt)
+			c.report(s.cur, s.fix, "%s in %s: it %s, so a cancelled request keeps waiting and shutdown waits for it; use %s", s.name, r, reason, alt)
 		}
 		for _, call := range g.Calls[d] {
 			c.checkCall(call, chains)
@@ -298,7 +301,11 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summ
 func (c *checker) checkGinContext(cur inspector.Cursor, r *requestpath.Reason) {
 	info := c.pass.TypesInfo
 	expr := cur.Node().(*ast.CallExpr)
-	sig, ok := info.TypeOf(expr.Fun).Underlying().(*types.Signature)
+	ft := info.TypeOf(expr.Fun)
+	if ft == nil {
+		return
+	}
+	sig, ok := ft.Underlying().(*types.Signature)
 	if !ok {
 		return
 	}
