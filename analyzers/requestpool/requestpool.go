@@ -163,10 +163,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		n := s.cur.Node()
 		if s.racy {
-			pass.ReportRangef(n, "%s creates a %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one and all but one leak; use LoadOrStore with a sync.Once per key, or a mutex", s.ctor, s.what, r)
+			pass.ReportRangef(n, "%s creates a new %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one and all but one leak; use LoadOrStore with a sync.Once per key, or a mutex", s.ctor, s.what, r)
 			continue
 		}
-		pass.ReportRangef(n, "%s creates a %s per call in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it", s.ctor, s.what, r)
+		pass.ReportRangef(n, "%s creates a new %s per call in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it", s.ctor, s.what, r)
 	}
 	// ...and calls of functions that create one.
 	for _, d := range g.Decls {
@@ -198,7 +198,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor) {
 				continue
 			}
-			pass.ReportRangef(c.Expr(), "calls %s, which creates a %s, in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it",
+			pass.ReportRangef(c.Expr(), "calls %s, which creates a new %s, in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it",
 				chain.Prepend(analysisutil.ShortName(c.Callee)), w, r)
 		}
 	}
