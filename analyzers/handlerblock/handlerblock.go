@@ -127,13 +127,15 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil
 	}
 	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
-		return call.Go || !directlyIn(call.Cursor, d)
+		// A call in a loop body that is a request path of its own runs per
+		// message or tick, and is reported there.
+		return call.Go || !directlyIn(call.Cursor, d) || rp.At(call.Cursor) != rp.Func(d)
 	}
 	summarise := func(withChans bool) map[*ast.FuncDecl]summary.Chain {
 		base := map[*ast.FuncDecl]summary.Chain{}
 		for _, d := range g.Decls {
 			for _, s := range sites[d] {
-				if (withChans || !s.chanOp) && directlyIn(s.cur, d) {
+				if (withChans || !s.chanOp) && directlyIn(s.cur, d) && rp.At(s.cur) == rp.Func(d) {
 					base[d] = summary.Chain{s.name}
 					break
 				}
