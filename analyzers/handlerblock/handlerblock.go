@@ -580,10 +580,23 @@ func (c *checker) findBlockingVars(insp *inspector.Inspector) {
 	}
 }
 
+// isDo reports whether fn sends a request: (*http.Client).Do, or a Do
+// method taking just an *http.Request (an HTTPClient interface, a wrapper).
+func isDo(fn *types.Func) bool {
+	sig := fn.Signature()
+	if fn.Name() != "Do" || sig.Recv() == nil || sig.Params().Len() != 1 {
+		return false
+	}
+	t := sig.Params().At(0).Type()
+	_, ptr := t.(*types.Pointer)
+	return ptr && analysisutil.IsNamedType(t, "net/http", "Request")
+}
+
 // newRequestReachesDo reports whether the request built by the
 // http.NewRequest call at cur is assigned to a local variable that is
-// passed to (*http.Client).Do in the same function, with no
-// req.WithContext result stored in between. When in doubt it says no.
+// passed to (*http.Client).Do, or another Do(*http.Request), in the same
+// function, and no req.WithContext result is stored in that function.
+// When in doubt it says no.
 func (c *checker) newRequestReachesDo(cur inspector.Cursor) bool {
 	info := c.pass.TypesInfo
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
@@ -609,14 +622,18 @@ func (c *checker) newRequestReachesDo(cur inspector.Cursor) bool {
 	do, withCtx := false, false
 	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
-		switch analysisutil.CalleeName(info, call) {
-		case "(*net/http.Client).Do":
+		fn := analysisutil.Callee(info, call)
+		if fn == nil {
+			continue
+		}
+		switch key := analysisutil.FuncName(fn); {
+		case isDo(fn):
 			if len(call.Args) == 1 {
 				if a, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[a] == v {
 					do = true
 				}
 			}
-		case "(*net/http.Request).WithContext":
+		case key == "(*net/http.Request).WithContext":
 			if s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if a, ok := ast.Unparen(s.X).(*ast.Ident); ok && info.Uses[a] == v {
 					if _, dropped := cc.Parent().Node().(*ast.ExprStmt); !dropped {

@@ -63,6 +63,13 @@ func (a *API) HTTP(w http.ResponseWriter, r *http.Request) {
 	req4.WithContext(r.Context())                      // want `result of \(\*http.Request\).WithContext discarded in net/http handler \(\*API\).HTTP`
 	_, _ = a.hc.Do(req4)
 
+	// Bad: sent through an interface.
+	var doer interface {
+		Do(*http.Request) (*http.Response, error)
+	} = a.hc
+	req6, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequest in`
+	_, _ = doer.Do(req6)
+
 	// Silent: a request that is returned or stored, not sent here.
 	req5, _ := http.NewRequest("GET", "http://x", nil)
 	_ = req5
