@@ -168,6 +168,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			}
 			if alt == "" && s.kb.CtxMethod != "" {
 				alt = s.kb.CtxMethod + "(ctx, ...)"
+				if call, ok := s.cur.Node().(*ast.CallExpr); ok && len(call.Args) == 0 {
+					alt = s.kb.CtxMethod + "(ctx)"
+				}
 			}
 			if alt == "" {
 				alt = "a context-aware variant"
@@ -267,7 +270,7 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summ
 					return renameAndPrepend(expr, sel, "NewRequestWithContext", ctx+", ")
 				}
 			}
-			c.report(call.Cursor, fix, "http.NewRequest in %s builds a request without a context and it reaches Do: the call is not cancelled with the request; use http.NewRequestWithContext", r)
+			c.report(call.Cursor, fix, "http.NewRequest in %s: the request it builds reaches Do without a context, so the call is not cancelled with the request; use http.NewRequestWithContext", r)
 		}
 		return
 	case "(*net/http.Request).WithContext":

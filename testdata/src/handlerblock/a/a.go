@@ -48,7 +48,7 @@ func (a *API) HTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = http.PostForm("http://x", nil)             // want `http.PostForm in`
 	_, _ = http.DefaultClient.Get("http://x")         // want `\(\*http.Client\).Get in`
 	_, _ = a.hc.Post("http://x", "text/plain", nil)   // want `\(\*http.Client\).Post in`
-	req, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequest in net/http handler \(\*API\).HTTP builds a request without a context and it reaches Do`
+	req, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequest in net/http handler \(\*API\).HTTP: the request it builds reaches Do without a context`
 	_, _ = a.hc.Do(req)
 
 	// Good: a context attached before Do.

@@ -29,7 +29,7 @@ func (s *Store) Handle(w http.ResponseWriter, r *http.Request) {
 	}
 	_, _ = tx.Exec("update t set n = n + 1") // want `\(\*sql.Tx\).Exec in`
 	_ = tx.Commit()
-	_ = s.db.Ping() // want `\(\*sql.DB\).Ping in`
+	_ = s.db.Ping() // want `\(\*sql.DB\).Ping in net/http handler \(\*Store\).Handle: .*; use PingContext\(ctx\)`
 	var names []string
 	_ = s.dbx.Select(&names, "select name from users") // want `\(\*sqlx.DB\).Select in`
 	var n int
