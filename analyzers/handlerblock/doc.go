@@ -47,10 +47,12 @@
 //
 // Each problem is reported once. A function that is a request path itself
 // (a handler, a per-operation function, a local helper a request path
-// calls) is reported in its body, and calls to it are not. Calls are
-// reported only to functions whose bodies are not: an exported function of
-// another package that is not a request path there (it takes no context),
-// or a local startup-named helper.
+// calls) is reported in its body, and calls to it are not. So calls are
+// reported, with their chain, only to functions whose bodies are not: in
+// practice exported functions of other packages that are not request paths
+// there because they take no context (repo.Get(id), client.Fetch(url)).
+// A function of another package that takes a context is reported in its
+// own package.
 //
 // Suggested fixes use the request context in scope (ctx, r.Context(),
 // c.Request.Context(), ...): Query → QueryContext(ctx, ...), Begin →
