@@ -1,0 +1,375 @@
+// Command bench times lifelint, go vet and staticcheck over the same
+// packages of real Go services and writes a markdown table.
+//
+// Run it from the bench directory (bench/run.sh does):
+//
+//	go run ./cmd/bench -set quick -runs 3
+//
+// For each run and each tool (the order rotates from run to run) it measures
+// a cold analysis cache on a warm build cache, then a warm rerun on the same
+// cache. See bench/README.md for what is measured and the caveats.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+const staticcheckVersion = "v0.8.2"
+
+func main() {
+	log := func(format string, args ...any) {
+		fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+	}
+	set := flag.String("set", "quick", "package `set`: a file sets/<set>.txt of package patterns")
+	runs := flag.Int("runs", 3, "timed `runs` of each tool, each a cold and a warm measurement")
+	mode := flag.String("lifelint-mode", "auto", "how lifelint runs: cli (lifelint <patterns>), vettool (go vet -vettool=lifelint -json) or auto")
+	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
+	only := flag.String("tools", "lifelint,govet,staticcheck", "comma-separated `tools` to measure")
+	flag.Parse()
+	if *runs < 1 || flag.NArg() != 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*set, *runs, *mode, *results, *only, log); err != nil {
+		log("%v", err)
+		os.Exit(1)
+	}
+}
+
+// env holds the paths one benchmark uses.
+type env struct {
+	benchDir, repoRoot string
+	work               string // .cache/<set>
+	bin                string // .cache/bin
+	template           string // template GOCACHE: compiled, no vet results
+	novet              string // the no-op vet tool that fills the template
+	patterns           []string
+	log                func(string, ...any)
+}
+
+func run(set string, runs int, mode, resultsDir, only string, log func(string, ...any)) error {
+	benchDir, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	patterns, err := readSet(filepath.Join(benchDir, "sets", set+".txt"))
+	if err != nil {
+		return fmt.Errorf("%v (run from the bench directory; sets are in sets/)", err)
+	}
+	e := &env{
+		benchDir: benchDir,
+		repoRoot: filepath.Dir(benchDir),
+		work:     filepath.Join(benchDir, ".cache", set),
+		bin:      filepath.Join(benchDir, ".cache", "bin"),
+		patterns: patterns,
+		log:      log,
+	}
+	e.template = filepath.Join(e.work, "gocache-template")
+	for _, d := range []string{e.work, e.bin, e.template} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	goVersion, err := output(e.benchDir, nil, "go", "env", "GOVERSION")
+	if err != nil {
+		return err
+	}
+	goVersion = strings.TrimSpace(goVersion)
+
+	tools, info, err := e.buildTools(goVersion, mode)
+	if err != nil {
+		return err
+	}
+	var selected []*tool
+	for _, t := range tools {
+		if strings.Contains(","+only+",", ","+t.id+",") {
+			selected = append(selected, t)
+		}
+	}
+	if len(selected) == 0 {
+		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck)", only)
+	}
+
+	corpus, err := e.describe()
+	if err != nil {
+		return err
+	}
+	log("%s: %d packages, %d non-test lines; preparing the template GOCACHE %s", set, corpus.packages, corpus.lines, e.template)
+	prep, err := e.prepare()
+	if err != nil {
+		return err
+	}
+	log("template ready in %s (%s)", prep.Round(time.Second), du(e.template))
+
+	rep := &report{
+		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
+		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
+	}
+	runCache := filepath.Join(e.work, "run-gocache")
+	scCache := filepath.Join(e.work, "run-staticcheck-cache")
+	outDir := filepath.Join(e.work, "out")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	for i := range runs {
+		for k := range selected {
+			t := selected[(i+k)%len(selected)] // alternate: each run starts with the next tool
+			for _, d := range []string{runCache, scCache} {
+				if err := os.RemoveAll(d); err != nil {
+					return err
+				}
+			}
+			// A real copy, not hard links: cmd/go rewrites some cache files
+			// in place, which would leak results into the template.
+			if _, err := output(e.benchDir, nil, "cp", "-a", e.template, runCache); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(scCache, 0o755); err != nil {
+				return err
+			}
+			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
+			for _, phase := range []string{"cold", "warm"} {
+				load := loadavg()
+				m, err := measure(e.benchDir, environ, t.argv(e.patterns))
+				if err != nil {
+					return fmt.Errorf("%s: %v", t.name, err)
+				}
+				m.tool, m.phase, m.run, m.load = t, phase, i+1, load
+				name := filepath.Join(outDir, fmt.Sprintf("%s-%d-%s.txt", t.id, i+1, phase))
+				if err := os.WriteFile(name, m.stdout, 0o644); err != nil {
+					return err
+				}
+				if err := os.WriteFile(strings.TrimSuffix(name, ".txt")+".stderr.txt", m.stderr, 0o644); err != nil {
+					return err
+				}
+				m.findings = t.parse(m.stdout, m.stderr)
+				rep.measurements = append(rep.measurements, m)
+				log("run %d %-11s %s: wall %6.1fs cpu %6.1fs peak RSS %s exit %d findings %d (load %s)",
+					i+1, t.name, phase, m.wall.Seconds(), m.cpu.Seconds(), mib(m.rss), m.exit, m.findings.total(), load)
+			}
+		}
+	}
+	if err := os.RemoveAll(runCache); err != nil {
+		return err
+	}
+	rep.end = time.Now().UTC()
+	rep.loadEnd = loadavg()
+	rep.tools = selected
+	md := rep.markdown()
+	if err := os.MkdirAll(resultsDir, 0o755); err != nil {
+		return err
+	}
+	base := filepath.Join(resultsDir, rep.start.Format("2006-01-02")+"-"+set)
+	if err := os.WriteFile(base+".md", []byte(md), 0o644); err != nil {
+		return err
+	}
+	if lf := rep.lifelintFindings(); lf != nil {
+		if err := os.WriteFile(base+"-lifelint.txt", lf, 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Print(md)
+	log("wrote %s.md", base)
+	return nil
+}
+
+// readSet reads a package set: one pattern a line, # comments.
+func readSet(name string) ([]string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var pats []string
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			pats = append(pats, line)
+		}
+	}
+	if len(pats) == 0 {
+		return nil, fmt.Errorf("%s: no patterns", name)
+	}
+	return pats, nil
+}
+
+// buildTools builds lifelint from the repository, installs staticcheck with
+// this Go into .cache/bin, builds novet, and returns the three tools.
+func (e *env) buildTools(goVersion, mode string) ([]*tool, map[string]string, error) {
+	info := map[string]string{}
+	lifelint := filepath.Join(e.bin, "lifelint")
+	e.log("building lifelint from %s", e.repoRoot)
+	if _, err := output(e.repoRoot, nil, "go", "build", "-o", lifelint, "./cmd/lifelint"); err != nil {
+		return nil, nil, err
+	}
+	if rev, err := output(e.repoRoot, nil, "git", "rev-parse", "--short", "HEAD"); err == nil {
+		info["lifelint"] = "commit " + strings.TrimSpace(rev)
+		if st, err := output(e.repoRoot, nil, "git", "status", "--porcelain", "--", "analyzers", "cmd", "internal", "go.mod"); err == nil && strings.TrimSpace(st) != "" {
+			info["lifelint"] += " + uncommitted changes"
+		}
+	}
+	staticcheck := filepath.Join(e.bin, "staticcheck")
+	e.log("installing staticcheck %s with %s", staticcheckVersion, goVersion)
+	if _, err := output(e.benchDir, []string{"GOBIN=" + e.bin}, "go", "install", "honnef.co/go/tools/cmd/staticcheck@"+staticcheckVersion); err != nil {
+		return nil, nil, err
+	}
+	// Installed earlier by another Go? go install rebuilds when the
+	// toolchain changed, but check what we will run.
+	vm, err := output(e.benchDir, nil, "go", "version", "-m", staticcheck)
+	if err != nil {
+		return nil, nil, err
+	}
+	if first, _, _ := strings.Cut(vm, "\n"); !strings.HasSuffix(strings.TrimSpace(first), " "+goVersion) {
+		return nil, nil, fmt.Errorf("staticcheck was built with another Go: %s", first)
+	}
+	info["staticcheck"] = staticcheckVersion + " built with " + goVersion
+	novet := filepath.Join(e.bin, "novet")
+	if _, err := output(e.benchDir, nil, "go", "build", "-o", novet, "./cmd/novet"); err != nil {
+		return nil, nil, err
+	}
+
+	if mode == "auto" {
+		mode = "vettool"
+		// The CLI's usage says it drives go vet; a bare multichecker's
+		// does not.
+		h, _ := exec.Command(lifelint, "-h").CombinedOutput()
+		if bytes.Contains(h, []byte("runs go vet with itself as the vet tool")) {
+			mode = "cli"
+		}
+	}
+	var l *tool
+	switch mode {
+	case "cli":
+		l = &tool{id: "lifelint", name: "lifelint", parse: parseLifelintText,
+			argv: func(p []string) []string { return append([]string{lifelint}, p...) }}
+		info["lifelint"] += "; run as `lifelint <patterns>` (its CLI drives go vet -vettool -json)"
+	case "vettool":
+		l = &tool{id: "lifelint", name: "lifelint", parse: parseVetJSON,
+			argv: func(p []string) []string {
+				return append([]string{"go", "vet", "-vettool=" + lifelint, "-json"}, p...)
+			}}
+		info["lifelint"] += "; run as `go vet -vettool=lifelint -json <patterns>`"
+	default:
+		return nil, nil, fmt.Errorf("-lifelint-mode %q: want cli, vettool or auto", mode)
+	}
+	e.novet = novet
+	return []*tool{
+		l,
+		{id: "govet", name: "go vet", parse: parseGoVet,
+			argv: func(p []string) []string { return append([]string{"go", "vet"}, p...) }},
+		{id: "staticcheck", name: "staticcheck", parse: parseStaticcheck,
+			argv: func(p []string) []string { return append([]string{staticcheck}, p...) }},
+	}, info, nil
+}
+
+// prepare fills the template GOCACHE with everything the three tools need
+// compiled: the packages and their dependencies (go build), test variants
+// and export data (go list -export -test -deps, as staticcheck's loader
+// asks), and what go vet compiles for vetting (go vet -vettool=novet). It
+// holds no vet result of lifelint or go vet, since their tool IDs differ
+// from novet's. It is idempotent, so a warm template costs little.
+func (e *env) prepare() (time.Duration, error) {
+	start := time.Now()
+	environ := []string{"GOCACHE=" + e.template}
+	steps := [][]string{
+		append([]string{"go", "build"}, e.patterns...),
+		append([]string{"go", "list", "-e", "-export", "-test", "-deps", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"}, e.patterns...),
+		append([]string{"go", "vet", "-vettool=" + e.novet}, e.patterns...),
+	}
+	for _, s := range steps {
+		out, err := output(e.benchDir, environ, s[0], s[1:]...)
+		if err != nil {
+			return 0, err
+		}
+		if strings.TrimSpace(out) != "" {
+			return 0, fmt.Errorf("%s: packages with errors:\n%s", strings.Join(s[:3], " "), out)
+		}
+	}
+	return time.Since(start), nil
+}
+
+type corpus struct {
+	packages, lines int
+	modules         []string
+}
+
+// describe counts the packages and their non-test lines, and lists the
+// modules with their versions.
+func (e *env) describe() (corpus, error) {
+	var c corpus
+	out, err := output(e.benchDir, nil, "go", append([]string{"list", "-f", "{{.Dir}}{{range .GoFiles}} {{.}}{{end}}{{range .CgoFiles}} {{.}}{{end}}"}, e.patterns...)...)
+	if err != nil {
+		return c, err
+	}
+	for line := range strings.Lines(out) {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		c.packages++
+		for _, name := range f[1:] {
+			data, err := os.ReadFile(filepath.Join(f[0], name))
+			if err != nil {
+				return c, err
+			}
+			c.lines += bytes.Count(data, []byte("\n"))
+		}
+	}
+	var mods []string
+	for _, p := range e.patterns {
+		mods = append(mods, strings.TrimSuffix(p, "/..."))
+	}
+	out, err = output(e.benchDir, nil, "go", append([]string{"list", "-m"}, mods...)...)
+	if err != nil {
+		return c, err
+	}
+	c.modules = strings.Split(strings.TrimSuffix(strings.TrimSpace(out), "\n"), "\n")
+	return c, nil
+}
+
+// output runs a command and returns its stdout; on failure the error
+// carries stderr.
+func output(dir string, extraEnv []string, name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), extraEnv...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := stderr.String()
+		if len(msg) > 4000 {
+			msg = msg[:4000] + "..."
+		}
+		return string(out), fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, msg)
+	}
+	return string(out), nil
+}
+
+func du(dir string) string {
+	out, err := exec.Command("du", "-sh", dir).Output()
+	if err != nil {
+		return "size unknown"
+	}
+	size, _, _ := strings.Cut(string(out), "\t")
+	return size
+}
+
+// loadavg returns the 1, 5 and 15 minute load averages of the machine.
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
