@@ -65,24 +65,20 @@ var (
 )
 
 func parseLifelintText(stdout, stderr []byte) findings {
-	var f findings
-	for line := range strings.Lines(string(stdout)) {
-		line = strings.TrimRight(line, "\n")
-		if m := lifelintLine.FindStringSubmatch(line); m != nil {
-			f.add(m[5], line)
-		} else if line != "" {
-			f.errors++
-		}
-	}
-	f.errors += countNonEmpty(stderr)
-	return f
+	return parseLines(lifelintLine, stdout, stderr)
 }
 
 func parseStaticcheck(stdout, stderr []byte) findings {
+	return parseLines(staticcheckLine, stdout, stderr)
+}
+
+// parseLines counts the stdout lines that re matches by its fifth group
+// (the pass or check) and every other non-empty line as an error.
+func parseLines(re *regexp.Regexp, stdout, stderr []byte) findings {
 	var f findings
 	for line := range strings.Lines(string(stdout)) {
 		line = strings.TrimRight(line, "\n")
-		if m := staticcheckLine.FindStringSubmatch(line); m != nil {
+		if m := re.FindStringSubmatch(line); m != nil {
 			f.add(m[5], line)
 		} else if line != "" {
 			f.errors++
