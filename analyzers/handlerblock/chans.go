@@ -84,8 +84,15 @@ func (c *checker) sharedChan(ch ast.Expr) bool {
 	if _, ok := t.Underlying().(*types.Chan); !ok {
 		return false
 	}
+	return c.sharedVar(ch)
+}
+
+// sharedVar reports whether e names a struct field or a package-level
+// variable.
+func (c *checker) sharedVar(e ast.Expr) bool {
+	info := c.pass.TypesInfo
 	var v *types.Var
-	switch e := ast.Unparen(ch).(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, _ = info.Uses[e].(*types.Var)
 	case *ast.SelectorExpr:

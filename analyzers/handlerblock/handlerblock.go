@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
@@ -366,6 +367,9 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	if key == "time.After" {
 		return c.timeAfter(cur)
 	}
+	if s, ok := c.ctxChain(cur, fn); ok {
+		return s, true
+	}
 	kb, ok := c.rp.Config.Blocking[key]
 	if !ok {
 		return site{}, false
@@ -399,6 +403,70 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 		}
 	}
 	return s, true
+}
+
+// ctxChain reports a query method of a builder type (gorm) whose chain has
+// no WithContext and starts at a shared handle: a struct field or a
+// package-level variable. Chains that start at a local or a parameter
+// (tx in a Transaction callback, db := h.db.WithContext(ctx)) are left
+// alone: their context is set elsewhere, or when in doubt.
+func (c *checker) ctxChain(cur inspector.Cursor, fn *types.Func) (site, bool) {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return site{}, false
+	}
+	key, _ := typeKey(recv.Type())
+	chain, ok := knowledge.CtxChains[key]
+	if !ok || !slices.Contains(chain.Runs, fn.Name()) {
+		return site{}, false
+	}
+	info := c.pass.TypesInfo
+	sel, ok := ast.Unparen(cur.Node().(*ast.CallExpr).Fun).(*ast.SelectorExpr)
+	if !ok {
+		return site{}, false
+	}
+	root := ast.Unparen(sel.X)
+	for {
+		call, ok := root.(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		m := analysisutil.Callee(info, call)
+		s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if m == nil || !ok || m.Signature().Recv() == nil {
+			return site{}, false
+		}
+		if k, _ := typeKey(m.Signature().Recv().Type()); k != key {
+			return site{}, false
+		}
+		if m.Name() == chain.With {
+			return site{}, false
+		}
+		root = ast.Unparen(s.X)
+	}
+	if !c.sharedVar(root) {
+		return site{}, false
+	}
+	kb := knowledge.Blocking{
+		Reason:      "runs the query under context.Background, since the chain has no " + chain.With,
+		Alternative: types.ExprString(root) + "." + chain.With + "(ctx)",
+	}
+	return site{cur: cur, name: analysisutil.ShortName(fn), kb: kb, fix: func(ctx string) []analysis.TextEdit {
+		return []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte("." + chain.With + "(" + ctx + ")")}}
+	}}, true
+}
+
+// typeKey returns "path.Name" of a named type or a pointer to one.
+func typeKey(t types.Type) (string, bool) {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", false
+	}
+	obj := n.Origin().Obj()
+	return obj.Pkg().Path() + "." + obj.Name(), true
 }
 
 // renameAndPrepend renames the selector of call to name and inserts args

@@ -24,7 +24,7 @@ func TestHandlerBlock(t *testing.T) {
 
 // TestFixes applies the suggested fixes and compares with the .golden files.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), handlerblock.Analyzer, "handlerblock/fix")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), handlerblock.Analyzer, "handlerblock/fix", "handlerblock/gormfix")
 }
 
 // TestConfiguredBlocking shows that users add blocking functions.

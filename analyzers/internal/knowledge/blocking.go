@@ -120,3 +120,25 @@ var BlockingCalls = map[string]Blocking{
 	// which handlerblock checks at the argument. resty's ctx-less requests
 	// depend on whether SetContext was called, which is dataflow, not a key.
 }
+
+// CtxChain describes a builder type whose queries take their context from
+// one method of the chain (db.WithContext(ctx).Where(...).First(&u)) and
+// otherwise run under context.Background.
+type CtxChain struct {
+	// With is the method that attaches the context.
+	With string
+	// Runs lists the methods that execute the query.
+	Runs []string
+}
+
+// CtxChains lists builder types keyed by "path.Type" of the receiver.
+var CtxChains = map[string]CtxChain{
+	// gorm v2 runs every statement under Statement.Context, which is
+	// context.Background unless WithContext (or Session{Context}) set it:
+	// https://gorm.io/docs/context.html
+	"gorm.io/gorm.DB": {With: "WithContext", Runs: []string{
+		"First", "Last", "Take", "Find", "FindInBatches", "FirstOrInit", "FirstOrCreate",
+		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
+		"Delete", "Count", "Pluck", "Scan", "Row", "Rows", "Exec", "Transaction", "Begin",
+	}},
+}
