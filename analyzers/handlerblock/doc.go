@@ -22,6 +22,9 @@
 //     req.WithContext(ctx) whose result is dropped;
 //   - database/sql and sqlx methods that have a Context variant (Query,
 //     QueryRow, Exec, Prepare, Begin, Ping, Get, Select, ...);
+//   - gorm queries (First, Find, Create, Updates, Transaction, ...) on a
+//     *gorm.DB held in a struct field or package variable whose chain has
+//     no WithContext: gorm then runs them under context.Background;
 //   - exec.Command(...).Run, Output and CombinedOutput;
 //   - net.Dial, net.DialTimeout, net.Lookup*, tls.Dial, grpc.Dial, and the
 //     other entries of the blocking knowledge table (amqp091 Publish, nats
@@ -58,8 +61,8 @@
 // c.Request.Context(), ...): Query → QueryContext(ctx, ...), Begin →
 // BeginTx(ctx, nil), exec.Command → exec.CommandContext(ctx, ...),
 // http.NewRequest → http.NewRequestWithContext(ctx, ...),
-// context.Background() → the request context, and c → c.Request.Context()
-// for a *gin.Context.
+// context.Background() → the request context, h.db.First → h.db.WithContext(ctx).First
+// for gorm, and c → c.Request.Context() for a *gin.Context.
 //
 // Bad:
 //
