@@ -97,13 +97,16 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Direct blocking sites, by declaration.
 	sites := map[*ast.FuncDecl][]site{}
-	for _, d := range g.Decls {
-		dcur, ok := insp.Root().FindNode(d)
-		if !ok {
+	for dcur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		d := dcur.Node().(*ast.FuncDecl)
+		if d.Body == nil {
 			continue
 		}
 		for cur := range dcur.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil)) {
-			var s site
+			var (
+				s  site
+				ok bool
+			)
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
 				s, ok = c.blockingCall(cur)
 			} else {
