@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ast/edge"
@@ -14,6 +15,10 @@ var (
 	sendBlocks = knowledge.Blocking{
 		Reason:      "blocks until a receiver is ready or the buffer has room, without watching the context",
 		Alternative: "a select with a case <-ctx.Done()",
+	}
+	selectBlocks = knowledge.Blocking{
+		Reason:      "blocks until one of its channels is ready, without watching the context",
+		Alternative: "a case <-ctx.Done()",
 	}
 	recvBlocks = knowledge.Blocking{
 		Reason:      "blocks until a value arrives, without watching the context",
@@ -26,10 +31,9 @@ var (
 // channel held in a struct field or a package-level variable. Channels made
 // by the function itself, parameters and call results are left alone
 // (their buffer and their other end are usually right there, and when in
-// doubt the pass stays silent), and so are operations in a select, which
-// either watches a context, has a default, or waits on several channels on
-// purpose. Operations in deferred calls (a semaphore release) are skipped
-// too.
+// doubt the pass stays silent). Operations in a select are judged with
+// the select (blockingSelect), and operations in deferred calls (a
+// semaphore release) are skipped.
 func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 	var ch ast.Expr
 	var kb knowledge.Blocking
@@ -42,6 +46,8 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 			return site{}, false
 		}
 		ch, kb, verb = n.X, recvBlocks, "receive from "
+	case *ast.SelectStmt:
+		return c.blockingSelect(cur, n)
 	default:
 		return site{}, false
 	}
@@ -49,6 +55,49 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 		return site{}, false
 	}
 	return site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}, true
+}
+
+// blockingSelect reports a select with no default and no case on a
+// context's Done channel whose cases all operate on shared channels (struct
+// fields, package variables). A case on anything else (a local channel, a
+// call such as time.After, reported on its own) leaves it alone.
+func (c *checker) blockingSelect(cur inspector.Cursor, sel *ast.SelectStmt) (site, bool) {
+	if len(sel.Body.List) == 0 || inDefer(cur) {
+		return site{}, false
+	}
+	var names []string
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok || cc.Comm == nil {
+			return site{}, false // default
+		}
+		ch := commChan(cc.Comm)
+		if ch == nil || !c.sharedChan(ch) {
+			return site{}, false
+		}
+		names = append(names, types.ExprString(ch))
+	}
+	return site{cur: cur, name: "select on " + strings.Join(names, ", "), kb: selectBlocks, chanOp: true}, true
+}
+
+// commChan returns the channel of a select case: ch in ch <- v, <-ch,
+// v := <-ch, v, ok = <-ch.
+func commChan(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.SendStmt:
+		return s.Chan
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
 }
 
 // inDefer reports whether cur runs in a deferred call, such as the release

@@ -30,8 +30,8 @@
 //     other entries of the blocking knowledge table (amqp091 Publish, nats
 //     Request, Flush and NextMsg);
 //   - a send to or a receive from a channel held in a struct field or a
-//     package-level variable, outside a select (a select either watches a
-//     context, has a default, or waits on several channels on purpose);
+//     package-level variable, outside a select, and a select with no
+//     default and no ctx.Done() case whose cases are all on such channels;
 //     channels the function makes itself, parameters and deferred
 //     receives (a semaphore release) are left alone;
 //   - context.Background() and context.TODO() where the request context is
@@ -92,8 +92,8 @@
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.
 //
-// Not yet reported: blocking selects without ctx.Done(), ranges over
-// channels, channel operations on locals and parameters, and channel
+// Not yet reported: selects that also wait on a local channel, ranges
+// over channels, channel operations on locals and parameters, and channel
 // operations in functions of other packages; ctx-less calls through
 // interfaces, func parameters or func values of other packages; an
 // exec.Cmd or http.Request that comes from a parameter or a field (its

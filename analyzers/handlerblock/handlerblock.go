@@ -102,7 +102,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if d.Body == nil {
 			continue
 		}
-		for cur := range dcur.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		for cur := range dcur.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
 			var (
 				s  site
 				ok bool

@@ -88,3 +88,28 @@ func (s *Server) Status(w http.ResponseWriter, r *http.Request) {
 func (s *Server) notify() {
 	events <- "status" // want `send to events in \(\*Server\).notify, called from net/http handler \(\*Server\).Status`
 }
+
+type Pool struct {
+	work chan Job
+	quit chan struct{}
+}
+
+func (p *Pool) Submit(w http.ResponseWriter, r *http.Request) {
+	select { // want `select on p.work, p.quit in net/http handler \(\*Pool\).Submit: it blocks until one of its channels is ready, without watching the context, so a cancelled request keeps waiting and shutdown waits for it; use a case <-ctx.Done\(\)`
+	case p.work <- Job{}:
+	case <-p.quit:
+	}
+	// Silent: the request context is one of the cases.
+	select {
+	case p.work <- Job{}:
+	case <-p.quit:
+	case <-r.Context().Done():
+	}
+	// Silent: a local channel is involved; its other end is right here.
+	local := make(chan int, 1)
+	local <- 1
+	select {
+	case <-local:
+	case <-p.quit:
+	}
+}
