@@ -99,8 +99,12 @@ func (c *checker) trackedParent(g *goroutine) string {
 				return ""
 			}
 			if c.superLit[n] {
-				call := p.Parent().Node().(*ast.CallExpr)
-				return "supervisor " + types.ExprString(call.Fun)
+				for q := p.Parent(); q.Node() != nil; q = q.Parent() {
+					if call, ok := q.Node().(*ast.CallExpr); ok {
+						return "supervisor " + types.ExprString(call.Fun)
+					}
+				}
+				return "a supervisor"
 			}
 		case *ast.FuncDecl:
 			// A function that marks itself done on a tracker is the body
