@@ -108,6 +108,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				ok bool
 			)
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
+				if _, isGo := cur.Parent().Node().(*ast.GoStmt); isGo {
+					continue // go bg.Wait(): runs in its own goroutine
+				}
 				s, ok = c.blockingCall(cur)
 			} else {
 				s, ok = c.chanOp(cur)
@@ -380,7 +383,7 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	s := site{cur: cur, name: analysisutil.ShortName(fn), kb: kb}
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	switch key {
-	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput":
+	case "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput", "(*os/exec.Cmd).Wait":
 		if !isSel {
 			return site{}, false
 		}

@@ -83,11 +83,22 @@ var BlockingCalls = map[string]Blocking{
 	"(*os/exec.Cmd).Run":            {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
 	"(*os/exec.Cmd).Output":         {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
 	"(*os/exec.Cmd).CombinedOutput": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+	// Start then Wait in the same request is Run; a Start alone (a process
+	// meant to outlive the request) is not listed.
+	"(*os/exec.Cmd).Wait": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
 
 	// net: dialing and resolving without a context block for the OS
 	// timeout (minutes). https://pkg.go.dev/net#Dialer.DialContext
-	"net.Dial":                  {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
-	"net.DialTimeout":           {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.Dial":        {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialTimeout": {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialTCP":     {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialUDP":     {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialUnix":    {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialIP":      {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	// net/smtp has no context at all: SendMail dials, greets, sends and
+	// quits under the OS timeouts. https://pkg.go.dev/net/smtp
+	"net/smtp.SendMail":         {Reason: "dials and talks to the mail server without a context", Alternative: "(*net.Dialer).DialContext with smtp.NewClient and deadlines from ctx"},
+	"net/smtp.Dial":             {Reason: "dials the mail server without a context", Alternative: "(*net.Dialer).DialContext with smtp.NewClient"},
 	"(*net.Dialer).Dial":        {Reason: "dials without a context", CtxMethod: "DialContext"},
 	"net.LookupHost":            {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupHost"},
 	"net.LookupIP":              {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupIPAddr"},

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"net"
 	"net/http"
+	"net/smtp"
 	"os/exec"
 	"time"
 
@@ -90,9 +91,17 @@ func (a *API) Exec(w http.ResponseWriter, r *http.Request) {
 	cmd := exec.Command("convert", "a.png", "b.jpg")
 	_, _ = cmd.Output() // want `\(\*exec.Cmd\).Output in`
 	_, _ = exec.CommandContext(r.Context(), "true").CombinedOutput()
+	// Start then Wait is Run.
+	conv := exec.Command("convert")
+	_ = conv.Start()
+	_ = conv.Wait()                                              // want `\(\*exec.Cmd\).Wait in`
+	_ = smtp.SendMail("mx:25", nil, "a@b", []string{"c@d"}, nil) // want `smtp.SendMail in net/http handler \(\*API\).Exec: it dials and talks to the mail server without a context`
+
 	// Silent: a process meant to outlive the request.
 	bg := exec.Command("indexer")
 	_ = bg.Start()
+	go bg.Wait()
+	go time.Sleep(time.Second)
 }
 
 func (a *API) SQL(w http.ResponseWriter, r *http.Request) {
