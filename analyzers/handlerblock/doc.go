@@ -25,10 +25,11 @@
 //   - gorm queries (First, Find, Create, Updates, Transaction, ...) on a
 //     *gorm.DB held in a struct field or package variable whose chain has
 //     no WithContext: gorm then runs them under context.Background;
-//   - exec.Command(...).Run, Output and CombinedOutput;
-//   - net.Dial, net.DialTimeout, net.Lookup*, tls.Dial, grpc.Dial, and the
-//     other entries of the blocking knowledge table (amqp091 Publish, nats
-//     Request, Flush and NextMsg);
+//   - exec.Command(...).Run, Output and CombinedOutput, and Wait after
+//     Start;
+//   - net.Dial and its variants, net.Lookup*, tls.Dial, smtp.SendMail,
+//     grpc.Dial, and the other entries of the blocking knowledge table
+//     (amqp091 Publish, nats Request, Flush and NextMsg);
 //   - a send to or a receive from a channel held in a struct field or a
 //     package-level variable, outside a select, and a select with no
 //     default and no ctx.Done() case whose cases are all on such channels;
