@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -126,9 +127,7 @@ func run(set string, runs int, mode, resultsDir, only string, log func(string, .
 					return err
 				}
 			}
-			// A real copy, not hard links: cmd/go rewrites some cache files
-			// in place, which would leak results into the template.
-			if _, err := output(e.benchDir, nil, "cp", "-a", e.template, runCache); err != nil {
+			if err := copyCache(e.template, runCache); err != nil {
 				return err
 			}
 			if err := os.MkdirAll(scCache, 0o755); err != nil {
@@ -372,4 +371,36 @@ func loadavg() string {
 		return "?"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// copyCache copies a GOCACHE directory. Output files (names ending in
+// "-d") are content-addressed and cmd/go rewrites one only when its hash
+// does not match, so they are hard-linked; every other file (the "-a"
+// action entries, which cmd/go rewrites in place, trim.txt...) is copied,
+// so that nothing a run writes reaches the template.
+func copyCache(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case strings.HasSuffix(d.Name(), "-d") && d.Type().IsRegular():
+			return os.Link(path, target)
+		case d.Type().IsRegular():
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, data, 0o644)
+		default:
+			return fmt.Errorf("%s: unexpected file type %v in a GOCACHE", path, d.Type())
+		}
+	})
 }

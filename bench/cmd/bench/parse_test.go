@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -85,5 +86,37 @@ func TestMedian(t *testing.T) {
 	}
 	if m := median([]int64{4, 1, 3, 2}); m != 2 {
 		t.Errorf("median even = %d", m)
+	}
+}
+
+func TestCopyCache(t *testing.T) {
+	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "copy")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(src, "ab"), 0o755))
+	must(os.WriteFile(filepath.Join(src, "ab", "ab12-a"), []byte("action"), 0o644))
+	must(os.WriteFile(filepath.Join(src, "ab", "ab34-d"), []byte("output"), 0o644))
+	must(os.WriteFile(filepath.Join(src, "trim.txt"), []byte("1"), 0o644))
+	must(copyCache(src, dst))
+
+	// An action entry rewritten in place in the copy leaves the template alone.
+	must(os.WriteFile(filepath.Join(dst, "ab", "ab12-a"), []byte("vet result"), 0o644))
+	if data, _ := os.ReadFile(filepath.Join(src, "ab", "ab12-a")); string(data) != "action" {
+		t.Errorf("template action entry = %q after writing the copy's", data)
+	}
+	// Outputs are shared.
+	si, err := os.Stat(filepath.Join(src, "ab", "ab34-d"))
+	must(err)
+	di, err := os.Stat(filepath.Join(dst, "ab", "ab34-d"))
+	must(err)
+	if !os.SameFile(si, di) {
+		t.Error("output file was copied, want a hard link")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dst, "trim.txt")); string(data) != "1" {
+		t.Errorf("trim.txt = %q", data)
 	}
 }
