@@ -33,3 +33,25 @@ var ContextOwners = map[string]bool{
 	"context.TODO":              true,
 	"context.WithoutCancel":     true,
 }
+
+// ResponseWriters are calls that turn a cancellation into a protocol
+// response: a handler that calls one of them in its ctx-done branch maps
+// the cancellation at the boundary and may then return nil.
+var ResponseWriters = map[string]bool{
+	// net/http: the status is the response.
+	"(net/http.ResponseWriter).WriteHeader": true,
+	"net/http.Error":                        true,
+	// gin: abort with a status (499/503/504 for a cancelled request).
+	"(*github.com/gin-gonic/gin.Context).AbortWithStatus":     true,
+	"(*github.com/gin-gonic/gin.Context).AbortWithStatusJSON": true,
+	"(*github.com/gin-gonic/gin.Context).Status":              true,
+	"(*github.com/gin-gonic/gin.Context).JSON":                true,
+	// echo: the handler writes the response itself.
+	"(github.com/labstack/echo/v4.Context).NoContent": true,
+	"(github.com/labstack/echo/v4.Context).JSON":      true,
+	// fiber: status sent to the client.
+	"(*github.com/gofiber/fiber/v2.Ctx).SendStatus": true,
+	// gRPC: a status error is the protocol's answer to cancellation.
+	"google.golang.org/grpc/status.Error":  true,
+	"google.golang.org/grpc/status.Errorf": true,
+}
