@@ -95,19 +95,28 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}}
 	c.findBlockingVars(insp)
 
-	// Direct blocking sites, by declaration.
+	// Direct blocking sites, by declaration; those in package-level
+	// variables (var h = http.HandlerFunc(func(...) {...})) go to pkgSites.
 	sites := map[*ast.FuncDecl][]site{}
-	for dcur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		d := dcur.Node().(*ast.FuncDecl)
-		if d.Body == nil {
+	var pkgSites []site
+	var pkgCalls []requestpath.Call
+	for top := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
+		d, isFunc := top.Node().(*ast.FuncDecl)
+		if isFunc && d.Body == nil {
 			continue
 		}
-		for cur := range dcur.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
+		if _, inFile := top.Parent().Node().(*ast.File); !isFunc && !inFile {
+			continue // a declaration inside a function body
+		}
+		for cur := range top.Preorder((*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectStmt)(nil)) {
 			var (
 				s  site
 				ok bool
 			)
-			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
+			if call, isCall := cur.Node().(*ast.CallExpr); isCall {
+				if !isFunc {
+					pkgCalls = append(pkgCalls, requestpath.Call{Cursor: cur, Callee: analysisutil.Callee(pass.TypesInfo, call), Go: inGoroutine(cur)})
+				}
 				if _, isGo := cur.Parent().Node().(*ast.GoStmt); isGo {
 					continue // go bg.Wait(): runs in its own goroutine
 				}
@@ -115,8 +124,12 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			} else {
 				s, ok = c.chanOp(cur)
 			}
-			if ok {
+			switch {
+			case !ok:
+			case isFunc:
 				sites[d] = append(sites[d], s)
+			default:
+				pkgSites = append(pkgSites, s)
 			}
 		}
 	}
@@ -165,30 +178,50 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// Diagnostics on request paths.
 	for _, d := range g.Decls {
 		for _, s := range sites[d] {
-			r := rp.At(s.cur)
-			if r == nil || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
-				continue
-			}
-			reason, alt := s.kb.Reason, s.kb.Alternative
-			if reason == "" {
-				reason = "blocks without a context"
-			}
-			if alt == "" && s.kb.CtxMethod != "" {
-				alt = s.kb.CtxMethod + "(ctx, ...)"
-				if call, ok := s.cur.Node().(*ast.CallExpr); ok && len(call.Args) == 0 {
-					alt = s.kb.CtxMethod + "(ctx)"
-				}
-			}
-			if alt == "" {
-				alt = "a context-aware variant"
-			}
-			c.report(s.cur, s.fix, "%s in %s: it %s, so a cancelled request keeps waiting and shutdown waits for it; use %s", s.name, r, reason, alt)
+			c.reportSite(s)
 		}
 		for _, call := range g.Calls[d] {
 			c.checkCall(call, chains)
 		}
 	}
+	for _, s := range pkgSites {
+		c.reportSite(s)
+	}
+	for _, call := range pkgCalls {
+		c.checkCall(call, chains)
+	}
 	return nil, nil
+}
+
+// reportSite reports a direct blocking site on a request path.
+func (c *checker) reportSite(s site) {
+	r := c.rp.At(s.cur)
+	if r == nil || analysisutil.IsGenerated(c.pass, s.cur.Node().Pos()) {
+		return
+	}
+	reason, alt := s.kb.Reason, s.kb.Alternative
+	if reason == "" {
+		reason = "blocks without a context"
+	}
+	if alt == "" && s.kb.CtxMethod != "" {
+		alt = s.kb.CtxMethod + "(ctx, ...)"
+		if call, ok := s.cur.Node().(*ast.CallExpr); ok && len(call.Args) == 0 {
+			alt = s.kb.CtxMethod + "(ctx)"
+		}
+	}
+	if alt == "" {
+		alt = "a context-aware variant"
+	}
+	c.report(s.cur, s.fix, "%s in %s: it %s, so a cancelled request keeps waiting and shutdown waits for it; use %s", s.name, r, reason, alt)
+}
+
+// inGoroutine reports whether cur runs in a goroutine its function starts:
+// the call of a go statement or code in a literal a go statement starts.
+func inGoroutine(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.GoStmt)(nil)) {
+		return true
+	}
+	return false
 }
 
 // report reports at the node of cur, with a suggested fix when fix is

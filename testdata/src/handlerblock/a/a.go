@@ -180,3 +180,24 @@ func Routes(a *API, e *gin.Engine) { // want Routes:`blocks: time.Sleep`
 		time.Sleep(time.Second) // want `time.Sleep in gin handler func literal`
 	})
 }
+
+// Version is a handler declared as a package-level variable.
+var Version = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `context.Background in net/http handler func literal, where the request context is available`
+	defer cancel()
+	_ = ctx
+	time.Sleep(time.Millisecond) // want `time.Sleep in net/http handler func literal`
+})
+
+// Silent: package-level initialisation runs once.
+var startedAt = func() time.Time { time.Sleep(0); return time.Now() }()
+
+// Silent, and no panic: a select in a package-level literal, outside any loop.
+var poll = func() bool {
+	select {
+	case <-time.After(0):
+		return true
+	default:
+		return false
+	}
+}
