@@ -69,7 +69,7 @@ func (in *Info) IsStartup(decl *ast.FuncDecl) bool { return in.startup[decl] }
 // literals inherit the request path they are written in, except those
 // started by a go statement, which are detached from the request.
 func (in *Info) At(cur inspector.Cursor) *Reason {
-	for c := cur; c.Index() >= 0; c = c.Parent() {
+	for c := cur; c.Node() != nil; c = c.Parent() {
 		n := c.Node()
 		switch n := n.(type) {
 		case *ast.CommClause:
@@ -100,7 +100,7 @@ func (in *Info) Detached(lit *ast.FuncLit) bool { return in.detached[lit] }
 
 // inComm reports whether cur lies in the Comm part of the clause at cc.
 func inComm(cur, cc inspector.Cursor) bool {
-	for c := cur; c != cc && c.Index() >= 0; c = c.Parent() {
+	for c := cur; c != cc && c.Node() != nil; c = c.Parent() {
 		if c.Parent() == cc {
 			k, _ := c.ParentEdge()
 			return k == edge.CommClause_Comm
@@ -617,7 +617,7 @@ func recvChan(comm ast.Stmt) ast.Expr {
 // directlyInLoop reports whether the select at cur is a statement of a for
 // or range loop body (not inside a nested function literal).
 func directlyInLoop(cur inspector.Cursor) bool {
-	for c := cur.Parent(); c.Index() >= 0; c = c.Parent() {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
 		switch c.Node().(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
 			return true
