@@ -15,13 +15,30 @@
 // The pass reports the creation of any pool or client of its knowledge table
 // (database/sql, sqlx, gorm, pgx, go-redis, grpc, amqp091, mongo,
 // &http.Transport{}, new(http.Transport), a cloned http.DefaultTransport,
-// resty, the AWS SDK's LoadDefaultConfig and service clients, sarama,
-// nats) on a request path: handlers, per-message and per-tick loop bodies,
-// per-operation functions and closures a factory returns. A helper that
-// creates one is reported at the call on the request path, with the chain
-// ("calls store.Open → sql.Open"), in any package. A get-or-create through
-// sync.Map Load and Store is reported as racy: concurrent requests each
-// create a pool and all but one leak.
+// an &http.Client{} that builds its own Transport (reported once, at the
+// Transport), resty, the AWS SDK's LoadDefaultConfig and the service
+// clients built from it (s3.NewFromConfig and friends), sarama clients and
+// producers, nats) on a request path: handlers, per-message and per-tick
+// loop bodies, per-operation functions and closures a factory returns:
+//
+//	sql.Open creates a database connection pool in net/http handler Get: a pool per request exhausts connections; create it once at startup and inject it
+//
+// Helpers count too. Every function that creates a pool each time it is
+// called exports a fact ("creates database connection pool: sql.Open"), so a
+// call on a request path to a helper of any package is reported at the call,
+// with the chain from the helper to the constructor:
+//
+//	store.OpenReports → sql.Open creates a database connection pool in net/http handler (*Handlers).Reports: ...
+//
+// One finding per pool: a helper of the same package that is on a request
+// path only because a request path calls it is reported once, where it
+// creates the pool, with a reason such as "dial, called from net/http handler Get"; its
+// callers in the package are not reported again. Callers in other packages
+// are reported at the call.
+//
+// A get-or-create through sync.Map (Load, then create, then Store) is
+// reported as racy: concurrent requests for one key each create a pool and
+// all but one leak. Use LoadOrStore of a sync.OnceValue per key, or a mutex.
 //
 // Bad:
 //
@@ -30,19 +47,30 @@
 //		...
 //	}
 //
+//	func Proxy(w http.ResponseWriter, r *http.Request) {
+//		c := &http.Client{Transport: &http.Transport{}} // a new transport per request
+//		...
+//	}
+//
 // Good:
 //
 //	func main() {
 //		db, err := sql.Open("pgx", dsn) // once, at startup
 //		...
-//		h := &Handler{db: db}
+//		h := &Handler{db: db, client: &http.Client{Timeout: 5 * time.Second}}
 //	}
 //
 // Silent on constructors and startup code (main, init, New*, Provision,
 // setup functions, a handler constructor outside the closure it returns,
-// bounded loops there), sync.Once-guarded creation, a get-or-create under a
-// mutex, &http.Client{Timeout: ...} with a nil Transport (it shares
-// http.DefaultTransport) and a per-call Client around a shared Transport.
+// bounded loops there, such as one pool per shard), sync.Once-guarded
+// creation, a get-or-create under a mutex, &http.Client{Timeout: ...} with a
+// nil Transport (it shares http.DefaultTransport) and a per-call Client
+// around a shared Transport.
+//
+// Not detected: pools created through function values or interfaces, a
+// pool type other than http.Transport built with a composite literal unless
+// configured and a get-or-create racing through a plain map without a lock
+// (the race detector's job).
 //
 // Add constructors with -lifelintconfig.pools=example.com/db.Open (or
 // "&example.com/db.Pool" for a struct type), or the pools key of

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
@@ -163,10 +164,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		n := s.cur.Node()
 		if s.racy {
-			pass.ReportRangef(n, "%s creates a new %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one and all but one leak; use LoadOrStore with a sync.Once per key, or a mutex", s.ctor, s.what, r)
+			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), r)
 			continue
 		}
-		pass.ReportRangef(n, "%s creates a new %s per call in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it", s.ctor, s.what, r)
+		pass.ReportRangef(n, "%s creates %s in %s: %s", s.ctor, article(s.what), r, advice)
 	}
 	// ...and calls of functions that create one.
 	for _, d := range g.Decls {
@@ -198,11 +199,30 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor) {
 				continue
 			}
-			pass.ReportRangef(c.Expr(), "calls %s, which creates a new %s, in %s: a pool per request exhausts connections and file descriptors; create it once at startup and inject it",
-				chain.Prepend(analysisutil.ShortName(c.Callee)), w, r)
+			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
+				chain.Prepend(analysisutil.ShortName(c.Callee)), article(w), r, advice)
 		}
 	}
 	return nil, nil
+}
+
+// advice ends every diagnostic but the racy get-or-create's.
+const advice = "a pool per request exhausts connections; create it once at startup and inject it"
+
+// article prefixes what with "a" or "an" by its first letter's sound:
+// "an AMQP connection", "a Redis connection pool", "an HTTP transport".
+func article(what string) string {
+	if what == "" {
+		return "a connection pool"
+	}
+	switch {
+	case strings.ContainsRune("aeiouAEIO", rune(what[0])):
+		return "an " + what
+	case strings.HasPrefix(what, "HTTP"):
+		// An initialism read letter by letter: "an HTTP".
+		return "an " + what
+	}
+	return "a " + what
 }
 
 // creation reports whether the node at cur creates a pool: a call of a

@@ -28,49 +28,49 @@ import (
 // ---- positives ----
 
 func SQL(w http.ResponseWriter, r *http.Request) {
-	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a new database connection pool per call in net/http handler SQL`
+	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a database connection pool in net/http handler SQL`
 	defer db.Close()
-	x, _ := sqlx.Connect("postgres", "dsn") // want `sqlx.Connect creates a new database connection pool`
+	x, _ := sqlx.Connect("postgres", "dsn") // want `sqlx.Connect creates a database connection pool`
 	_ = x
-	g, _ := gorm.Open(nil) // want `gorm.Open creates a new database connection pool`
+	g, _ := gorm.Open(nil) // want `gorm.Open creates a database connection pool`
 	_ = g
 }
 
 func Pgx(c *gin.Context) {
 	ctx := c.Request.Context()
-	p, _ := pgxpool.New(ctx, "dsn") // want `pgxpool.New creates a new PostgreSQL connection pool per call in gin handler Pgx`
+	p, _ := pgxpool.New(ctx, "dsn") // want `pgxpool.New creates a PostgreSQL connection pool in gin handler Pgx`
 	defer p.Close()
-	conn, _ := pgx.Connect(ctx, "dsn") // want `pgx.Connect creates a new PostgreSQL connection`
+	conn, _ := pgx.Connect(ctx, "dsn") // want `pgx.Connect creates a PostgreSQL connection`
 	_ = conn
 }
 
 func Clients(w http.ResponseWriter, r *http.Request) {
-	_ = redis.NewClient(&redis.Options{})               // want `redis.NewClient creates a new Redis connection pool`
-	_ = redis.NewClusterClient(&redis.ClusterOptions{}) // want `redis.NewClusterClient creates a new Redis cluster connection pool`
-	_, _ = grpc.NewClient("dns:///svc")                 // want `grpc.NewClient creates a new gRPC client connection`
-	_, _ = grpc.Dial("svc")                             // want `grpc.Dial creates a new gRPC client connection`
-	_, _ = amqp.Dial("amqp://")                         // want `amqp091.Dial creates a new AMQP connection`
-	_, _ = mongo.Connect(r.Context())                   // want `mongo.Connect creates a new MongoDB connection pool`
-	_ = resty.New()                                     // want `resty.New creates a new HTTP client with its own transport`
-	_, _ = nats.Connect("nats://")                      // want `nats.Connect creates a new NATS connection`
-	_, _ = sarama.NewSyncProducer(nil, nil)             // want `sarama.NewSyncProducer creates a new Kafka producer`
-	cfg, _ := config.LoadDefaultConfig(r.Context())     // want `config.LoadDefaultConfig creates a new AWS configuration`
-	_ = s3.NewFromConfig(cfg)                           // want `s3.NewFromConfig creates a new AWS S3 client`
+	_ = redis.NewClient(&redis.Options{})               // want `redis.NewClient creates a Redis connection pool`
+	_ = redis.NewClusterClient(&redis.ClusterOptions{}) // want `redis.NewClusterClient creates a Redis cluster connection pool`
+	_, _ = grpc.NewClient("dns:///svc")                 // want `grpc.NewClient creates a gRPC client connection`
+	_, _ = grpc.Dial("svc")                             // want `grpc.Dial creates a gRPC client connection`
+	_, _ = amqp.Dial("amqp://")                         // want `amqp091.Dial creates an AMQP connection`
+	_, _ = mongo.Connect(r.Context())                   // want `mongo.Connect creates a MongoDB connection pool`
+	_ = resty.New()                                     // want `resty.New creates an HTTP client with its own transport`
+	_, _ = nats.Connect("nats://")                      // want `nats.Connect creates a NATS connection`
+	_, _ = sarama.NewSyncProducer(nil, nil)             // want `sarama.NewSyncProducer creates a Kafka producer`
+	cfg, _ := config.LoadDefaultConfig(r.Context())     // want `config.LoadDefaultConfig creates an AWS configuration`
+	_ = s3.NewFromConfig(cfg)                           // want `s3.NewFromConfig creates an AWS S3 client`
 }
 
 func Transports(w http.ResponseWriter, r *http.Request) {
-	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `&http.Transport\{\} creates a new HTTP transport`
+	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `&http.Transport\{\} creates an HTTP transport`
 	_ = c
-	t := new(http.Transport) // want `new\(http.Transport\) creates a new HTTP transport`
+	t := new(http.Transport) // want `new\(http.Transport\) creates an HTTP transport`
 	_ = t
-	t2 := http.DefaultTransport.(*http.Transport).Clone() // want `\(\*http.Transport\).Clone creates a new HTTP transport`
+	t2 := http.DefaultTransport.(*http.Transport).Clone() // want `\(\*http.Transport\).Clone creates an HTTP transport`
 	_ = t2
 }
 
 // Per-message loop bodies are request paths.
 func Consume(ctx context.Context, deliveries <-chan amqp.Delivery) {
 	for d := range deliveries {
-		db, _ := sql.Open("postgres", string(d.Body)) // want `sql.Open creates a new database connection pool per call in per-message loop over amqp091 messages`
+		db, _ := sql.Open("postgres", string(d.Body)) // want `sql.Open creates a database connection pool in per-message loop over amqp091 messages`
 		_ = db
 	}
 }
@@ -79,14 +79,14 @@ func Consume(ctx context.Context, deliveries <-chan amqp.Delivery) {
 func Poll(ctx context.Context) {
 	t := time.NewTicker(time.Minute)
 	for range t.C {
-		c := redis.NewClient(&redis.Options{}) // want `redis.NewClient creates a new Redis connection pool per call in per-tick loop`
+		c := redis.NewClient(&redis.Options{}) // want `redis.NewClient creates a Redis connection pool in per-tick loop`
 		_ = c
 	}
 }
 
 // Per-operation functions take a context and run per call.
 func Lookup(ctx context.Context, dsn string) error {
-	p, err := pgxpool.New(ctx, dsn) // want `pgxpool.New creates a new PostgreSQL connection pool per call in per-operation function Lookup`
+	p, err := pgxpool.New(ctx, dsn) // want `pgxpool.New creates a PostgreSQL connection pool in per-operation function Lookup`
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func Lookup(ctx context.Context, dsn string) error {
 // Closures a factory returns run per call.
 func MakeFetcher(dsn string) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
-		db, err := sql.Open("postgres", dsn) // want `sql.Open creates a new database connection pool per call in closure returned by MakeFetcher`
+		db, err := sql.Open("postgres", dsn) // want `sql.Open creates a database connection pool in closure returned by MakeFetcher`
 		_ = db
 		return err
 	}
@@ -105,9 +105,9 @@ func MakeFetcher(dsn string) func(ctx context.Context) error {
 
 // Helpers in other packages: reported at the call, with the chain.
 func ViaHelpers(w http.ResponseWriter, r *http.Request) {
-	db, _ := b.OpenDB("dsn") // want `calls b.OpenDB → sql.Open, which creates a new database connection pool, in net/http handler ViaHelpers`
+	db, _ := b.OpenDB("dsn") // want `b.OpenDB → sql.Open creates a database connection pool in net/http handler ViaHelpers: a pool per request exhausts connections; create it once at startup and inject it`
 	_ = db
-	_ = b.Cache("addr") // want `calls b.Cache → b.newRedis → redis.NewClient, which creates a new Redis connection pool`
+	_ = b.Cache("addr") // want `b.Cache → b.newRedis → redis.NewClient creates a Redis connection pool in net/http handler ViaHelpers`
 }
 
 // A local helper is reported where it creates the pool, naming the handler.
@@ -116,7 +116,7 @@ func ViaLocal(w http.ResponseWriter, r *http.Request) {
 }
 
 func dial() *redis.Client {
-	return redis.NewClient(&redis.Options{}) // want `redis.NewClient creates a new Redis connection pool per call in dial, called from net/http handler ViaLocal`
+	return redis.NewClient(&redis.Options{}) // want `redis.NewClient creates a Redis connection pool in dial, called from net/http handler ViaLocal`
 }
 
 // A racy get-or-create makes several pools per key.
@@ -127,7 +127,7 @@ func Tenant(w http.ResponseWriter, r *http.Request) {
 		_ = v
 		return
 	}
-	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a new database connection pool in a racy get-or-create`
+	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a database connection pool in a racy get-or-create`
 	byTenant.Store("t", db)
 }
 

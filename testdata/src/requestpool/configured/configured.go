@@ -7,8 +7,8 @@ import (
 )
 
 func Handler(w http.ResponseWriter, r *http.Request) {
-	p, _ := db.Open("dsn") // want `db.Open creates a new connection pool \(configured\) per call`
+	p, _ := db.Open("dsn") // want `db.Open creates a connection pool \(configured\) in net/http handler Handler`
 	_ = p
-	q := &db.Pool{} // want `&db.Pool\{\} creates a new connection pool \(configured\)`
+	q := &db.Pool{} // want `&db.Pool\{\} creates a connection pool \(configured\)`
 	_ = q
 }
