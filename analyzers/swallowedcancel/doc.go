@@ -1,9 +1,109 @@
-// Package swallowedcancel defines an Analyzer that cancellation that is swallowed instead of propagated.
+// Package swallowedcancel defines an Analyzer that reports cancellation
+// that is swallowed instead of propagated.
 //
 // # Analyzer swallowedcancel
 //
 // swallowedcancel: report cancellation that is swallowed instead of propagated
 //
-// (Full documentation is written with the pass: why it matters, a bad and
-// a good example, and how to suppress a finding.)
+// When cancellation is swallowed, shutdown never propagates: workers spin
+// and log "context canceled" in a tight loop, retry forever, or report
+// success to a caller whose request is already gone. The pass knows who
+// owns a context (the function that created it with WithCancel,
+// WithTimeout, WithDeadline, signal.NotifyContext, or main) and follows
+// loops. It reports:
+//
+//   - err == context.Canceled, != context.DeadlineExceeded, and
+//     switch err { case context.Canceled: }, when err was returned by a
+//     call (callers wrap context errors with %w, *url.Error, gRPC). A
+//     suggested fix rewrites them to errors.Is (a tagless switch for the
+//     switch form) and adds the errors import. ctx.Err() == context.Canceled
+//     is exact and is not reported;
+//   - err.Error() compared with, or strings.Contains'ed for, "context
+//     canceled" or "context deadline exceeded";
+//   - a function that received its context (a context.Context parameter)
+//     and returns a nil error when it is done: in case <-ctx.Done(), or
+//     after errors.Is(err, context.Canceled), err == context.X or
+//     ctx.Err() != nil. A branch that writes a protocol response
+//     (http.Error, WriteHeader, gin/echo/fiber status, gRPC status) is a
+//     boundary and is not reported; nor is a function that creates a
+//     cancellable context itself (it owns its shutdown), nor main;
+//   - in the same branches, a fresh error that loses the context error's
+//     identity (errors.New, fmt.Errorf without %w), and fmt.Errorf that
+//     formats ctx.Err() without %w anywhere;
+//   - loops that cannot stop once their context is done: a continue in
+//     case <-ctx.Done(); an unlabelled break in case <-ctx.Done() when the
+//     loop checks the context nowhere else; a continue that skips the
+//     loop's only select on ctx.Done(); for range ticker.C (or time.Tick)
+//     in a function with a context and no check of it in the body; a
+//     for loop with no check of its context that logs the error of a
+//     context-aware call and continues (a tight spin once the context is
+//     done), or, in a bounded loop that sleeps, retries it (cancellation
+//     treated as a transient failure). A call is context-aware when it
+//     takes a context.Context argument or when its summary says that it
+//     returns its context's error.
+//
+// Every function exports a fact when it returns its context's error
+// (ctx.Err(), context.Cause, a %w wrap of them, or the result of another
+// such function), so a loop in another package that logs and continues on
+// a helper without a context parameter (a poller holding its context) is
+// still reported, at the if, with the chain ("(*b.Poller).Next →
+// ctx.Err()"). Reports are made where the swallowing happens, never at the
+// callers, so each bug is reported once.
+//
+// Not reported: errors.Is followed by returning or wrapping the error;
+// other sentinels (errors.Is(err, http.ErrServerClosed)); retrying a
+// per-attempt child deadline while the parent is alive
+// (errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil); skipping
+// a log line for cancellation when the loop head (or body) checks the
+// context; loops ranging over channels, which stop when the channel is
+// closed.
+//
+// Bad:
+//
+//	func (r *Repo) Reserve(ctx context.Context, id int64) error {
+//		select {
+//		case <-ctx.Done():
+//			return nil // the caller thinks the reservation succeeded
+//		default:
+//		}
+//		...
+//	}
+//
+//	for range ticker.C { // never stops once ctx is done
+//		if err := sweep(ctx); err != nil {
+//			log.Print(err)
+//		}
+//	}
+//
+//	if err == context.Canceled { // misses fmt.Errorf("...: %w", ctx.Err())
+//
+// Good:
+//
+//	select {
+//	case <-ctx.Done():
+//		return ctx.Err()
+//	default:
+//	}
+//
+//	for {
+//		select {
+//		case <-ctx.Done():
+//			return ctx.Err()
+//		case <-ticker.C:
+//			if err := sweep(ctx); err != nil {
+//				log.Print(err)
+//			}
+//		}
+//	}
+//
+//	if errors.Is(err, context.Canceled) {
+//
+// Known misses: comparisons on parameters or fields (the pass cannot tell
+// where the error came from); loops whose context check is hidden in a
+// helper called from the body without a context argument; returns of a
+// nil error after the done branch has been left (flow-insensitive; no
+// SSA by design).
+//
+// To suppress a finding, add //lifelint:ignore swallowedcancel <reason> on
+// the line or the function.
 package swallowedcancel

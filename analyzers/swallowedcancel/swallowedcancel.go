@@ -462,17 +462,26 @@ func (c *checker) call(call *ast.CallExpr) {
 				Message: "matching err.Error() against the text of a context error: wrapping and other messages make this fragile; use errors.Is(err, context.Canceled)"})
 		}
 	case "fmt.Errorf":
-		if strings.Contains(formatString(call), "%w") {
-			return
-		}
-		for _, a := range call.Args[1:] {
-			if c.isCtxErrSource(a) {
-				c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-					Message: fmt.Sprintf("fmt.Errorf formats %s without %%w: the new error loses the identity of the context error, so callers' errors.Is(err, context.Canceled) fails; wrap it with %%w", c.render(a))})
-				return
-			}
+		if a := c.formatsCtxErr(call); a != nil {
+			c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+				Message: fmt.Sprintf("fmt.Errorf formats %s without %%w: the new error loses the identity of the context error, so callers' errors.Is(err, context.Canceled) fails; wrap it with %%w", c.render(a))})
 		}
 	}
+}
+
+// formatsCtxErr returns the ctx.Err() argument of a fmt.Errorf call e that
+// has no %w verb, or nil.
+func (c *checker) formatsCtxErr(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 || analysisutil.CalleeName(c.pass.TypesInfo, call) != "fmt.Errorf" || strings.Contains(formatString(call), "%w") {
+		return nil
+	}
+	for _, a := range call.Args[1:] {
+		if c.isCtxErrSource(a) {
+			return a
+		}
+	}
+	return nil
 }
 
 // doneContext returns the context whose Done() comm receives, or nil.
@@ -613,7 +622,7 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 				if isNil(c.pass.TypesInfo, last) {
 					c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 						Message: fmt.Sprintf("%s returns a nil error when %s: the function received its context, so its caller takes the cancellation for success and carries on; return ctx.Err() (or wrap it with %%w)", c.funcName(cur), what)})
-				} else if c.fresh(last) {
+				} else if c.fresh(last) && c.formatsCtxErr(last) == nil {
 					c.pass.Report(analysis.Diagnostic{Pos: last.Pos(), End: last.End(),
 						Message: fmt.Sprintf("%s replaces the context error with a fresh error when %s: errors.Is(err, context.Canceled) fails for its callers; return ctx.Err() or wrap it with %%w", c.funcName(cur), what)})
 				}
@@ -681,12 +690,24 @@ func (c *checker) doneClause(cur inspector.Cursor, cc *ast.CommClause) {
 			case b.Tok == token.CONTINUE && (b.Label == nil || c.labels(loop, b.Label)):
 				c.pass.Report(analysis.Diagnostic{Pos: b.Pos(), End: b.End(),
 					Message: fmt.Sprintf("continue in case <-%s.Done() runs the loop again after the context is done, so the loop cannot stop; return (or break out of the loop with a label)", c.render(ctx))})
-			case b.Tok == token.BREAK && b.Label == nil && !c.checksCtxOutside(loop, []*ast.SelectStmt{sel}):
+			case b.Tok == token.BREAK && b.Label == nil && !assigns(cc.Body) && !c.checksCtxOutside(loop, []*ast.SelectStmt{sel}):
 				c.pass.Report(analysis.Diagnostic{Pos: b.Pos(), End: b.End(),
 					Message: fmt.Sprintf("break in case <-%s.Done() leaves only the select, not the loop, so the loop cannot stop once the context is done; return, or use a labelled break", c.render(ctx))})
 			}
 		}
 	}
+}
+
+// assigns reports whether the statements assign a variable: a break after
+// that hands the state to code after the select, which may check it.
+func assigns(body []ast.Stmt) bool {
+	for _, st := range body {
+		switch st.(type) {
+		case *ast.AssignStmt, *ast.IncDecStmt:
+			return true
+		}
+	}
+	return false
 }
 
 // branches yields the break and continue statements of st that target the
@@ -865,11 +886,18 @@ func (c *checker) forStmt(cur inspector.Cursor, s *ast.ForStmt) {
 	}
 	if len(waits) > 0 {
 		first := waits[0]
-		for _, st := range s.Body.List {
+		for i, st := range s.Body.List {
 			if st.Pos() >= first.Pos() {
 				break
 			}
-			for b := range branches(st) {
+			is, ok := st.(*ast.IfStmt)
+			if !ok || is.Else != nil {
+				continue
+			}
+			if id := errNotNil(is.Cond); !c.sentinelCond(is.Cond) && (id == nil || c.ctxCallBefore(s.Body.List[:i], is, id) == "") {
+				continue
+			}
+			for b := range branches(is.Body) {
 				if b.Tok == token.CONTINUE && (b.Label == nil || c.labels(cur, b.Label)) {
 					c.pass.Report(analysis.Diagnostic{Pos: b.Pos(), End: b.End(),
 						Message: "continue skips the select on ctx.Done(), the loop's only check of its context, so the loop cannot stop once the context is done; check ctx.Err() here or move the wait to the loop head"})

@@ -129,7 +129,7 @@ func fresh(ctx context.Context) error {
 	case <-time.After(time.Second):
 	}
 	if ctx.Err() != nil {
-		return fmt.Errorf("stopped: %v", ctx.Err()) // want `fresh replaces the context error` `fmt.Errorf formats ctx.Err\(\) without %w`
+		return fmt.Errorf("stopped: %v", ctx.Err()) // want `fmt.Errorf formats ctx.Err\(\) without %w`
 	}
 	return nil
 }

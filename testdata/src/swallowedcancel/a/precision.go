@@ -1,0 +1,110 @@
+package a
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+)
+
+type queue struct{}
+
+func (queue) Pop() (int, bool) { return 0, false }
+
+// ok: a break that hands state to code after the select, which checks it.
+func breakHandsOff(ctx context.Context, jobs <-chan int) error {
+	for {
+		var err error
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break
+		case j := <-jobs:
+			log.Print(j)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// ok: the select with ctx.Done comes first; the continue after it does
+// not skip it.
+func waitFirst(ctx context.Context, q queue) error { // want waitFirst:"returns ctx error"
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+		if _, ok := q.Pop(); !ok {
+			continue
+		}
+	}
+}
+
+// ok: a continue on an empty queue, not on an error of a context-aware
+// call, does not spin once ctx is done.
+func emptyQueue(ctx context.Context, q queue) error { // want emptyQueue:"returns ctx error"
+	for {
+		if _, ok := q.Pop(); !ok {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// ok: a message loop ranging over a channel stops when it is closed.
+func consume(ctx context.Context, in <-chan int) {
+	for m := range in {
+		if err := fetch(ctx); err != nil {
+			log.Print(m, err)
+			continue
+		}
+	}
+}
+
+// ok: the loop returns on cancellation and logs everything else.
+func logOthers(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
+		if err != nil {
+			log.Print(err)
+			continue
+		}
+	}
+}
+
+// ok: a function without an error result cannot propagate; returning on
+// ctx.Done is how it stops.
+func worker(ctx context.Context, jobs <-chan int) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case j := <-jobs:
+			log.Print(j)
+		}
+	}
+}
+
+// ok: the caller compares a parameter; the pass cannot know where it came
+// from, and an Is method compares its target by identity on purpose.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string        { return "timeout" }
+func (timeoutErr) Is(target error) bool { return target == context.DeadlineExceeded }
+
+// fmt.Errorf with %v in a done branch is reported once.
+func once(ctx context.Context) error {
+	<-ctx.Done()
+	return fmt.Errorf("gave up: %v", ctx.Err()) // want `fmt.Errorf formats ctx.Err\(\) without %w`
+}
