@@ -9,6 +9,7 @@ import (
 	"github.com/IBM/sarama"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
+	"github.com/nats-io/nats.go"
 	amqp "github.com/rabbitmq/amqp091-go"
 	"github.com/redis/go-redis/v9"
 	"github.com/segmentio/kafka-go"
@@ -27,6 +28,10 @@ func More(w http.ResponseWriter, r *http.Request) {
 	_, _ = amqp.DialTLS("amqps://", nil)                                   // want `amqp091.DialTLS creates an AMQP connection`
 	_, _ = amqp.DialConfig("amqp://", amqp.Config{})                       // want `amqp091.DialConfig creates an AMQP connection`
 	_, _ = sarama.NewClient([]string{"k:9092"}, sarama.NewConfig())        // want `sarama.NewClient creates a Kafka client`
+	_ = redis.NewSentinelClient(&redis.Options{})                          // want `redis.NewSentinelClient creates a Redis Sentinel connection pool`
+	_ = redis.NewFailoverClusterClient(&redis.FailoverOptions{})           // want `redis.NewFailoverClusterClient creates a Redis cluster connection pool`
+	_, _ = amqp.DialTLS_ExternalAuth("amqps://", nil)                      // want `amqp091.DialTLS_ExternalAuth creates an AMQP connection`
+	_, _ = nats.Options{}.Connect()                                        // want `nats.Options.Connect creates a NATS connection`
 	_, _ = sarama.NewAsyncProducer([]string{"k:9092"}, sarama.NewConfig()) // want `sarama.NewAsyncProducer creates a Kafka producer`
 }
 
