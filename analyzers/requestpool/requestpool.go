@@ -75,20 +75,21 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	g := rp.Graph
 
-	// Direct creation sites, by declaration.
+	// Direct creation sites, in one walk. decl is nil for package-level
+	// code (a handler literal assigned to a package variable).
 	var sites []site
-	for _, d := range g.Decls {
-		cur, _ := insp.Root().FindNode(d)
-		for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-			ctor, what := creation(pass.TypesInfo, cfg, c)
-			if ctor == "" {
-				continue
-			}
-			s := site{cur: c, decl: d, ctor: ctor, what: what, inGo: inGoroutine(c)}
-			s.guard = analysisutil.InOnce(pass.TypesInfo, c) || analysisutil.UnderLock(pass.TypesInfo, c)
-			s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
-			sites = append(sites, s)
+	for c := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		ctor, what := creation(pass.TypesInfo, cfg, c)
+		if ctor == "" {
+			continue
 		}
+		s := site{cur: c, ctor: ctor, what: what, inGo: inGoroutine(c)}
+		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
+			s.decl = d.Node().(*ast.FuncDecl)
+		}
+		s.guard = analysisutil.InOnce(pass.TypesInfo, c) || analysisutil.UnderLock(pass.TypesInfo, c)
+		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
+		sites = append(sites, s)
 	}
 
 	// Summaries: a function creates a pool when it does so directly (not
@@ -99,7 +100,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// A site inside its own request path (a loop body, a handler or
 		// closure literal) runs per message or per call of that literal,
 		// not when the function is called.
-		if s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
 		base[s.decl] = summary.Chain{s.ctor}

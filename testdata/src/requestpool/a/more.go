@@ -176,3 +176,12 @@ func SetupConsumers(ctx context.Context, s *Shards) error { // want SetupConsume
 	s.pools["extra"], err = sql.Open("postgres", "extra")
 	return err
 }
+
+// A package-level handler literal is a request path too.
+var Health http.HandlerFunc = func(w http.ResponseWriter, r *http.Request) {
+	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a database connection pool in net/http handler func literal`
+	_ = db.PingContext(r.Context())
+}
+
+// A shared transport at package level is created once.
+var sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 8}}
