@@ -29,7 +29,9 @@
 //     Start;
 //   - net.Dial and its variants, net.Lookup*, tls.Dial, smtp.SendMail,
 //     grpc.Dial, and the other entries of the blocking knowledge table
-//     (amqp091 Publish, nats Request, Flush and NextMsg);
+//     (amqp091 Publish, PublishWithDeferredConfirm and its Wait, sarama
+//     SyncProducer.SendMessage(s), nats Request, Flush and NextMsg);
+//   - resty requests whose chain from client.R() has no SetContext;
 //   - a send to or a receive from a channel held in a struct field or a
 //     package-level variable, outside a select, and a select with no
 //     default and no ctx.Done() case whose cases are all on such channels;
@@ -63,7 +65,8 @@
 // BeginTx(ctx, nil), exec.Command → exec.CommandContext(ctx, ...),
 // http.NewRequest → http.NewRequestWithContext(ctx, ...),
 // context.Background() → the request context, h.db.First → h.db.WithContext(ctx).First
-// for gorm, and c → c.Request.Context() for a *gin.Context.
+// for gorm, c.R().Get → c.R().SetContext(ctx).Get for resty, and c →
+// c.Request.Context() for a *gin.Context.
 //
 // Bad:
 //

@@ -444,9 +444,10 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	return s, true
 }
 
-// ctxChain reports a query method of a builder type (gorm) whose chain has
-// no WithContext and starts at a shared handle: a struct field or a
-// package-level variable. Chains that start at a local or a parameter
+// ctxChain reports a query method of a builder type (gorm, resty) whose
+// chain has no With method and starts at a shared handle (a struct field
+// or a package-level variable) or at a call that makes a fresh builder
+// (client.R()). Chains that start at a local or a parameter
 // (tx in a Transaction callback, db := h.db.WithContext(ctx)) are left
 // alone: their context is set elsewhere, or when in doubt.
 func (c *checker) ctxChain(cur inspector.Cursor, fn *types.Func) (site, bool) {
@@ -465,7 +466,8 @@ func (c *checker) ctxChain(cur inspector.Cursor, fn *types.Func) (site, bool) {
 		return site{}, false
 	}
 	root := ast.Unparen(sel.X)
-	for {
+	fresh := false // root is a call that starts a builder (client.R())
+	for !fresh {
 		call, ok := root.(*ast.CallExpr)
 		if !ok {
 			break
@@ -476,18 +478,22 @@ func (c *checker) ctxChain(cur inspector.Cursor, fn *types.Func) (site, bool) {
 			return site{}, false
 		}
 		if k, _ := typeKey(m.Signature().Recv().Type()); k != key {
-			return site{}, false
+			if !slices.Contains(chain.Start, m.Name()) {
+				return site{}, false
+			}
+			fresh = true
+			continue
 		}
 		if m.Name() == chain.With {
 			return site{}, false
 		}
 		root = ast.Unparen(s.X)
 	}
-	if !c.sharedVar(root) {
+	if !fresh && !c.sharedVar(root) {
 		return site{}, false
 	}
 	kb := knowledge.Blocking{
-		Reason:      "runs the query under context.Background, since the chain has no " + chain.With,
+		Reason:      chain.What + ", since the chain has no " + chain.With,
 		Alternative: types.ExprString(root) + "." + chain.With + "(ctx)",
 	}
 	return site{cur: cur, name: analysisutil.ShortName(fn), kb: kb, fix: func(ctx string) []analysis.TextEdit {

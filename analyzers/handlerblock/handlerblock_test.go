@@ -19,7 +19,7 @@ func testdata(t *testing.T) string {
 }
 
 func TestHandlerBlock(t *testing.T) {
-	analysistest.Run(t, testdata(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chans", "handlerblock/consumers", "handlerblock/startup")
+	analysistest.Run(t, testdata(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chans", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
 }
 
 // TestFixes applies the suggested fixes and compares with the .golden files.

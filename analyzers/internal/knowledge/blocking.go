@@ -125,11 +125,26 @@ var BlockingCalls = map[string]Blocking{
 	"(*github.com/nats-io/nats.go.Conn).Flush":           {Reason: "waits for the server without the context", Alternative: "(*nats.Conn).FlushWithContext(ctx)"},
 	"(*github.com/nats-io/nats.go.Subscription).NextMsg": {Reason: "waits for a message without the context", Alternative: "(*nats.Subscription).NextMsgWithContext(ctx)"},
 
+	// amqp091: the deferred-confirm publish and its Wait have Context
+	// variants too; Wait blocks until the broker confirms, which can take
+	// as long as flow control or a blocked connection lasts.
+	"(*github.com/rabbitmq/amqp091-go.Channel).PublishWithDeferredConfirm": {Reason: "publishes without a context", CtxMethod: "PublishWithDeferredConfirmWithContext"},
+	"(*github.com/rabbitmq/amqp091-go.DeferredConfirmation).Wait":          {Reason: "waits for the broker's confirmation without a context", CtxMethod: "WaitContext"},
+
+	// sarama: a SyncProducer waits for the broker's acknowledgement (up to
+	// Producer.Timeout, times Producer.Retry.Max) and takes no context at
+	// all, in the old Shopify path and in the IBM one.
+	// https://pkg.go.dev/github.com/IBM/sarama#SyncProducer
+	"(github.com/IBM/sarama.SyncProducer).SendMessage":      {Reason: "waits for the broker's acknowledgement without a context", Alternative: "an AsyncProducer, waiting on Successes()/Errors() in a select with ctx.Done()"},
+	"(github.com/IBM/sarama.SyncProducer).SendMessages":     {Reason: "waits for the broker's acknowledgement without a context", Alternative: "an AsyncProducer, waiting on Successes()/Errors() in a select with ctx.Done()"},
+	"(github.com/Shopify/sarama.SyncProducer).SendMessage":  {Reason: "waits for the broker's acknowledgement without a context", Alternative: "an AsyncProducer, waiting on Successes()/Errors() in a select with ctx.Done()"},
+	"(github.com/Shopify/sarama.SyncProducer).SendMessages": {Reason: "waits for the broker's acknowledgement without a context", Alternative: "an AsyncProducer, waiting on Successes()/Errors() in a select with ctx.Done()"},
+
 	// Deliberately absent: pgx, go-redis v8/v9, mongo-driver and
 	// aws-sdk-go-v2 take a context in every call that does I/O, so their
 	// misuse is passing the wrong context (context.Background, *gin.Context),
 	// which handlerblock checks at the argument. resty's ctx-less requests
-	// depend on whether SetContext was called, which is dataflow, not a key.
+	// depend on whether SetContext was called: see CtxChains.
 }
 
 // CtxChain describes a builder type whose queries take their context from
@@ -140,6 +155,12 @@ type CtxChain struct {
 	With string
 	// Runs lists the methods that execute the query.
 	Runs []string
+	// Start lists methods (of another type) that return a fresh builder
+	// with no context, such as resty's (*Client).R. A chain rooted at
+	// such a call with no With is reported wherever the client comes from.
+	Start []string
+	// What says, lowercase, what a Runs method does without the context.
+	What string
 }
 
 // CtxChains lists builder types keyed by "path.Type" of the receiver.
@@ -147,9 +168,15 @@ var CtxChains = map[string]CtxChain{
 	// gorm v2 runs every statement under Statement.Context, which is
 	// context.Background unless WithContext (or Session{Context}) set it:
 	// https://gorm.io/docs/context.html
-	"gorm.io/gorm.DB": {With: "WithContext", Runs: []string{
+	"gorm.io/gorm.DB": {With: "WithContext", What: "runs the query under context.Background", Runs: []string{
 		"First", "Last", "Take", "Find", "FindInBatches", "FirstOrInit", "FirstOrCreate",
 		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
 		"Delete", "Count", "Pluck", "Scan", "Row", "Rows", "Exec", "Transaction", "Begin",
 	}},
+	// resty v2 sends a request under context.Background unless
+	// SetContext is in its chain; (*Client).R and NewRequest start a fresh
+	// request: https://pkg.go.dev/github.com/go-resty/resty/v2#Request.SetContext
+	"github.com/go-resty/resty/v2.Request": {With: "SetContext", What: "sends the request without a context",
+		Start: []string{"R", "NewRequest"},
+		Runs:  []string{"Get", "Head", "Post", "Put", "Delete", "Options", "Patch", "Send", "Execute"}},
 }
