@@ -101,7 +101,10 @@
 // operations in functions of other packages; ctx-less calls through
 // interfaces, func parameters or func values of other packages; an
 // exec.Cmd or http.Request that comes from a parameter or a field (its
-// origin is unknown, so the pass stays silent).
+// origin is unknown, so the pass stays silent); a resty request kept in
+// a variable before it is sent. A send to a shared buffered channel is
+// reported even when its buffer usually has room: it blocks once the
+// buffer is full, and the pass cannot know the fill level.
 //
 // Add blocking functions with -lifelintconfig.blocking=(*example.com/queue.Client).Pop,
 // or the blocking key of .lifelint.yml. Suppress a finding with
