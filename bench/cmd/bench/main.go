@@ -28,7 +28,7 @@ func main() {
 	log := func(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
 	}
-	set := flag.String("set", "quick", "package `set`: a file sets/<set>.txt of package patterns")
+	set := flag.String("set", "full", "package `set`: a file sets/<set>.txt of package patterns")
 	runs := flag.Int("runs", 3, "timed `runs` of each tool, each a cold and a warm measurement")
 	mode := flag.String("lifelint-mode", "auto", "how lifelint runs: cli (lifelint <patterns>), vettool (go vet -vettool=lifelint -json) or auto")
 	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
