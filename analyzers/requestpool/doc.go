@@ -63,9 +63,10 @@
 // Silent on constructors and startup code (main, init, New*, Provision,
 // setup functions, a handler constructor outside the closure it returns,
 // bounded loops there, such as one pool per shard), sync.Once-guarded
-// creation, a get-or-create under a mutex, &http.Client{Timeout: ...} with a
-// nil Transport (it shares http.DefaultTransport) and a per-call Client
-// around a shared Transport.
+// creation, a get-or-create under a mutex (one that stores the pool in a map
+// or field; a lock alone does not share a pool), &http.Client{Timeout: ...}
+// with a nil Transport (it shares http.DefaultTransport) and a per-call
+// Client around a shared Transport.
 //
 // Not detected: pools created through function values or interfaces, a
 // pool type other than http.Transport built with a composite literal unless

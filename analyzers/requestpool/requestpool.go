@@ -87,7 +87,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			s.decl = d.Node().(*ast.FuncDecl)
 		}
-		s.guard = analysisutil.InOnce(pass.TypesInfo, c) || analysisutil.UnderLock(pass.TypesInfo, c)
+		s.guard = analysisutil.InOnce(pass.TypesInfo, c) || (analysisutil.UnderLock(pass.TypesInfo, c) && storedAfter(c))
 		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
 		sites = append(sites, s)
 	}
@@ -115,7 +115,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
 		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
-			analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor)
+			analysisutil.InOnce(pass.TypesInfo, c.Cursor) || (analysisutil.UnderLock(pass.TypesInfo, c.Cursor) && storedAfter(c.Cursor))
 	}
 	chains := summary.Compute(g, base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
@@ -197,7 +197,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				continue
 			}
 			r := rp.At(c.Cursor)
-			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || analysisutil.UnderLock(pass.TypesInfo, c.Cursor) {
+			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || (analysisutil.UnderLock(pass.TypesInfo, c.Cursor) && storedAfter(c.Cursor)) {
 				continue
 			}
 			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
@@ -264,6 +264,35 @@ func typeKey(t types.Type) (string, string) {
 	}
 	obj := n.Origin().Obj()
 	return obj.Pkg().Path() + "." + obj.Name(), obj.Pkg().Name() + "." + obj.Name()
+}
+
+// storedAfter reports whether the function around cur assigns to a map
+// element or a field after cur: the store of a get-or-create cache. A lock
+// alone does not make a pool shared; a pool created under a lock and then
+// only used locally is still one per call.
+func storedAfter(cur inspector.Cursor) bool {
+	var fn inspector.Cursor
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f
+		break
+	}
+	if !fn.Valid() {
+		return false
+	}
+	pos := cur.Node().Pos()
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		if as.End() < pos {
+			continue
+		}
+		for _, lhs := range as.Lhs {
+			switch ast.Unparen(lhs).(type) {
+			case *ast.IndexExpr, *ast.SelectorExpr:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func inGoroutine(cur inspector.Cursor) bool {

@@ -14,6 +14,8 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/segmentio/kafka-go"
 	"google.golang.org/grpc"
+
+	"requestpool/b"
 )
 
 // ---- more positives: the rest of the table ----
@@ -185,3 +187,37 @@ var Health http.HandlerFunc = func(w http.ResponseWriter, r *http.Request) {
 
 // A shared transport at package level is created once.
 var sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 8}}
+
+// A lock alone does not make a pool shared: one pool per request, serialised.
+type Locked struct{ mu sync.Mutex }
+
+func (l *Locked) Serve(w http.ResponseWriter, r *http.Request) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	db, _ := sql.Open("postgres", "dsn") // want `sql.Open creates a database connection pool in net/http handler \(\*Locked\).Serve`
+	_ = db.PingContext(r.Context())
+}
+
+// A helper called under a lock in a cache: silent; outside a cache: reported.
+type HelperCache struct {
+	mu  sync.Mutex
+	dbs map[string]*sql.DB
+}
+
+func (h *HelperCache) Get(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	db, ok := h.dbs["k"]
+	if !ok {
+		db, _ = b.OpenDB("k")
+		h.dbs["k"] = db
+	}
+	h.mu.Unlock()
+	_ = db
+}
+
+func (h *HelperCache) Leak(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	db, _ := b.OpenDB("k") // want `b.OpenDB → sql.Open creates a database connection pool in net/http handler \(\*HelperCache\).Leak`
+	_ = db
+}
