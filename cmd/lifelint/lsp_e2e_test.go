@@ -283,3 +283,53 @@ func TestLSP(t *testing.T) {
 		t.Fatal("lifelint lsp did not exit")
 	}
 }
+
+// TestLSPLatencyExample measures how long diagnostics take to arrive after
+// didOpen on a file of the example service whose findings cross packages
+// (facts). It is a measurement for the README, not a pass/fail timing:
+// run it with LIFELINT_LSP_LATENCY=1 on an otherwise idle machine.
+func TestLSPLatencyExample(t *testing.T) {
+	if os.Getenv("LIFELINT_LSP_LATENCY") == "" {
+		t.Skip("set LIFELINT_LSP_LATENCY=1 to measure")
+	}
+	bin := buildLifelint(t)
+	dir, err := filepath.Abs("../../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "internal/api/public.go")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	for i, label := range []string{"didOpen", "didOpen in a new session", "didChange (the package is re-analyzed)"} {
+		c := startLSP(t, bin, dir)
+		c.request("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{}})
+		c.send("initialized", 0, map[string]any{})
+		text := string(src)
+		start := time.Now()
+		c.send("textDocument/didOpen", 0, map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "go", "version": 1, "text": text}})
+		diags := c.diagnostics(uri)
+		if i == 2 {
+			start = time.Now()
+			c.send("textDocument/didChange", 0, map[string]any{
+				"textDocument":   map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []any{map[string]any{"text": text + "\n// edited\n"}},
+			})
+			diags = c.diagnostics(uri)
+		}
+		elapsed := time.Since(start)
+		chain := false
+		for _, d := range diags {
+			chain = chain || strings.Contains(d.Message, "→")
+		}
+		t.Logf("%s: %d diagnostics (cross-package chain: %v) in %v", label, len(diags), chain, elapsed.Round(time.Millisecond))
+		if !chain {
+			t.Errorf("%s: no cross-package diagnostic", label)
+		}
+		c.request("shutdown", nil)
+		c.send("exit", 0, nil)
+		c.cmd.Wait()
+	}
+}
