@@ -112,6 +112,7 @@ func run(set string, runs int, mode, resultsDir, only string, log func(string, .
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
+		tools: selected,
 	}
 	runCache := filepath.Join(e.work, "run-gocache")
 	scCache := filepath.Join(e.work, "run-staticcheck-cache")
@@ -154,29 +155,47 @@ func run(set string, runs int, mode, resultsDir, only string, log func(string, .
 					i+1, t.name, phase, m.wall.Seconds(), m.cpu.Seconds(), mib(m.rss), m.exit, m.findings.total(), load)
 			}
 		}
+		if i+1 < runs {
+			_, base, err := rep.write(resultsDir, i+1)
+			if err != nil {
+				return err
+			}
+			log("wrote %s.md (%d of %d runs)", base, i+1, runs)
+		}
 	}
 	if err := os.RemoveAll(runCache); err != nil {
 		return err
 	}
-	rep.end = time.Now().UTC()
-	rep.loadEnd = loadavg()
-	rep.tools = selected
-	md := rep.markdown()
-	if err := os.MkdirAll(resultsDir, 0o755); err != nil {
+	md, base, err := rep.write(resultsDir, runs)
+	if err != nil {
 		return err
-	}
-	base := filepath.Join(resultsDir, rep.start.Format("2006-01-02")+"-"+set)
-	if err := os.WriteFile(base+".md", []byte(md), 0o644); err != nil {
-		return err
-	}
-	if lf := rep.lifelintFindings(); lf != nil {
-		if err := os.WriteFile(base+"-lifelint.txt", lf, 0o644); err != nil {
-			return err
-		}
 	}
 	fmt.Print(md)
 	log("wrote %s.md", base)
 	return nil
+}
+
+// write writes the report of the runs done so far (done of rep.runs) and
+// the lifelint findings; it is called after every run, so that an
+// interrupted benchmark leaves the report of its completed runs.
+func (rep *report) write(resultsDir string, done int) (md, base string, err error) {
+	rep.end = time.Now().UTC()
+	rep.loadEnd = loadavg()
+	rep.done = done
+	md = rep.markdown()
+	if err := os.MkdirAll(resultsDir, 0o755); err != nil {
+		return "", "", err
+	}
+	base = filepath.Join(resultsDir, rep.start.Format("2006-01-02")+"-"+rep.set)
+	if err := os.WriteFile(base+".md", []byte(md), 0o644); err != nil {
+		return "", "", err
+	}
+	if lf := rep.lifelintFindings(); lf != nil {
+		if err := os.WriteFile(base+"-lifelint.txt", lf, 0o644); err != nil {
+			return "", "", err
+		}
+	}
+	return md, base, nil
 }
 
 // readSet reads a package set: one pattern a line, # comments.

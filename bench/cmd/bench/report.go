@@ -11,7 +11,7 @@ import (
 
 type report struct {
 	set                string
-	runs               int
+	runs, done         int // runs asked for, runs completed
 	goVersion          string
 	corpus             corpus
 	info               map[string]string
@@ -88,7 +88,10 @@ func (r *report) markdown() string {
 			p("- %s: %s.\n", k, v)
 		}
 	}
-	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change. Medians below.\n\n", r.runs)
+	if r.done < r.runs {
+		p("- **Partial report: %d of %d runs completed.**\n", r.done, r.runs)
+	}
+	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change. Medians below.\n\n", r.done)
 
 	p("| tool | cold wall | cold CPU | cold peak RSS | warm wall | warm CPU | warm peak RSS | findings | exit |\n")
 	p("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
