@@ -727,11 +727,7 @@ func (c *checker) newRequestReachesDo(cur inspector.Cursor) bool {
 	if v == nil {
 		return false
 	}
-	var fc inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fc = f
-		break
-	}
+	fc := analysisutil.EnclosingFunc(cur)
 	if !fc.Valid() {
 		return false
 	}

@@ -271,11 +271,7 @@ func typeKey(t types.Type) (string, string) {
 // alone does not make a pool shared; a pool created under a lock and then
 // only used locally is still one per call.
 func storedAfter(cur inspector.Cursor) bool {
-	var fn inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f
-		break
-	}
+	fn := analysisutil.EnclosingFunc(cur)
 	if !fn.Valid() {
 		return false
 	}
@@ -306,11 +302,7 @@ func inGoroutine(cur inspector.Cursor) bool {
 // racyGetOrCreate reports whether the creation at cur sits between a
 // (*sync.Map).Load and a (*sync.Map).Store of the same function.
 func racyGetOrCreate(info *types.Info, cur inspector.Cursor) bool {
-	var fn inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f
-		break
-	}
+	fn := analysisutil.EnclosingFunc(cur)
 	if !fn.Valid() {
 		return false
 	}

@@ -225,7 +225,7 @@ func (c *checker) fromCall(cur inspector.Cursor, e ast.Expr) bool {
 	if obj == nil {
 		return false
 	}
-	fn := enclosingFunc(cur)
+	fn := analysisutil.EnclosingFunc(cur)
 	if !fn.Valid() {
 		return false
 	}
@@ -264,13 +264,6 @@ func (c *checker) fromCall(cur inspector.Cursor, e ast.Expr) bool {
 func isConversion(info *types.Info, call *ast.CallExpr) bool {
 	tv, ok := info.Types[call.Fun]
 	return ok && tv.IsType()
-}
-
-func enclosingFunc(cur inspector.Cursor) inspector.Cursor {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return f
-	}
-	return inspector.Cursor{}
 }
 
 func (c *checker) render(e ast.Node) string {
@@ -550,7 +543,7 @@ type funcInfo struct {
 }
 
 func (c *checker) funcAt(cur inspector.Cursor) funcInfo {
-	fn := enclosingFunc(cur)
+	fn := analysisutil.EnclosingFunc(cur)
 	if !fn.Valid() {
 		return funcInfo{}
 	}
@@ -633,7 +626,7 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 }
 
 func (c *checker) funcName(cur inspector.Cursor) string {
-	if d, ok := enclosingFunc(cur).Node().(*ast.FuncDecl); ok {
+	if d, ok := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); ok {
 		return d.Name.Name
 	}
 	return "the function literal"

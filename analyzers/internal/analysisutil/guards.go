@@ -31,11 +31,7 @@ func InOnce(info *types.Info, cur inspector.Cursor) bool {
 // locked earlier in the same function is held: a Lock call precedes it and
 // no (non-deferred) Unlock lies between them.
 func UnderLock(info *types.Info, cur inspector.Cursor) bool {
-	var fn inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f
-		break
-	}
+	fn := EnclosingFunc(cur)
 	if !fn.Valid() {
 		return false
 	}
