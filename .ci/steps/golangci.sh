@@ -28,11 +28,14 @@ done
 echo "config verify: ok"
 
 # lint DIR CONFIG: run golangci-lint in DIR and print its findings as
-# "file:line:col: pass: message", sorted (golangci-lint prefixes the message
-# with the pass name and puts its linter name, lifelint, at the end).
+# "file:line:col: pass: message", sorted, with file relative to DIR
+# (golangci-lint prefixes the message with the pass name and puts its linter
+# name, lifelint, at the end; by default it makes paths relative to the
+# config file, so ask for absolute ones and strip DIR).
 lint() {
-  local dir=$1 cfg=$2 rc=0
-  (cd "$dir" && "$bin" run -c "$cfg" --allow-parallel-runners \
+  local dir=$1 cfg=$2 rc=0 abs
+  abs=$(cd "$dir" && pwd -P)
+  (cd "$abs" && "$bin" run -c "$cfg" --allow-parallel-runners --path-mode=abs \
     --output.text.path=stdout --output.text.print-issued-lines=false \
     --output.text.colors=false --show-stats=false ./...) \
     >"$work/out" 2>"$work/err" || rc=$?
@@ -51,7 +54,7 @@ lint() {
     cat "$work/err" >&2
     return 1
   fi
-  sed -E 's/ \(lifelint\)$//' "$work/out" | LC_ALL=C sort
+  sed -E -e 's/ \(lifelint\)$//' -e "s#^$abs/##" "$work/out" | LC_ALL=C sort
 }
 
 # --- the example service: every pass's expected diagnostics ---
@@ -63,7 +66,7 @@ cat testdata/example/expected/*.txt 2>/dev/null | grep -v -e '^#' -e '^[[:space:
   LC_ALL=C sort >"$work/example.want"
 if diff -u "$work/example.want" "$work/example.got" >"$work/example.diff"; then
   echo "example: $(wc -l <"$work/example.got") findings as expected," \
-    "passes: $(sed -E 's/^[^ ]+ ([a-z]+): .*/\1/' "$work/example.got" | sort | uniq -c | awk '{printf "%s %s=%s", (NR>1?",":""), $2, $1}') ($((SECONDS - t0))s)"
+    "passes: $(sed -E 's/^[^ ]+ ([a-z]+): .*/\1/' "$work/example.got" | sort | uniq -c | awk '{printf "%s%s=%s", (NR>1?", ":""), $2, $1}') ($((SECONDS - t0))s)"
 else
   echo "example: golangci-lint findings differ from testdata/example/expected/*.txt (-want +got):"
   cat "$work/example.diff"
