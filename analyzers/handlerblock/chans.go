@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -83,21 +84,10 @@ func (c *checker) blockingSelect(cur inspector.Cursor, sel *ast.SelectStmt) (sit
 // commChan returns the channel of a select case: ch in ch <- v, <-ch,
 // v := <-ch, v, ok = <-ch.
 func commChan(comm ast.Stmt) ast.Expr {
-	var x ast.Expr
-	switch s := comm.(type) {
-	case *ast.SendStmt:
+	if s, ok := comm.(*ast.SendStmt); ok {
 		return s.Chan
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
 	}
-	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
-	}
-	return nil
+	return analysisutil.RecvChan(comm)
 }
 
 // inDefer reports whether cur runs in a deferred call, such as the release

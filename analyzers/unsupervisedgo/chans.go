@@ -234,17 +234,8 @@ func (c *checker) caseWhy(cc *ast.CommClause) string {
 	if cc.Comm == nil {
 		return "when no value is ready (select default)"
 	}
-	var x ast.Expr
-	switch s := cc.Comm.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		switch ch := ast.Unparen(u.X).(type) {
+	if x := analysisutil.RecvChan(cc.Comm); x != nil {
+		switch ch := ast.Unparen(x).(type) {
 		case *ast.CallExpr:
 			switch analysisutil.CalleeName(c.info, ch) {
 			case "(context.Context).Done":

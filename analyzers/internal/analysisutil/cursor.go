@@ -2,6 +2,7 @@ package analysisutil
 
 import (
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -14,4 +15,23 @@ func EnclosingFunc(cur inspector.Cursor) inspector.Cursor {
 		return f
 	}
 	return inspector.Cursor{}
+}
+
+// RecvChan returns the channel a select case receives from: ch in <-ch,
+// v := <-ch and v, ok = <-ch. It returns nil for a send or any other
+// statement.
+func RecvChan(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
 }

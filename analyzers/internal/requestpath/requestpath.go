@@ -343,7 +343,7 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 			}
 			for _, cc := range n.Body.List {
 				cc := cc.(*ast.CommClause)
-				ch := recvChan(cc.Comm)
+				ch := analysisutil.RecvChan(cc.Comm)
 				if ch == nil {
 					continue
 				}
@@ -595,23 +595,6 @@ func (c *classifier) receiverLoop(body inspector.Cursor) string {
 		return true
 	})
 	return fw
-}
-
-// recvChan returns the channel a select case receives from, or nil.
-func recvChan(comm ast.Stmt) ast.Expr {
-	var x ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
-	}
-	return nil
 }
 
 // directlyInLoop reports whether the select at cur is a statement of a for
