@@ -1,30 +1,22 @@
 package handlerblock_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/lifelint/lifelint/analyzers/handlerblock"
+	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestHandlerBlock(t *testing.T) {
-	analysistest.Run(t, testdata(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chans", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
+	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chans", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
 }
 
 // TestFixes applies the suggested fixes and compares with the .golden files.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), handlerblock.Analyzer, "handlerblock/fix", "handlerblock/gormfix")
+	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/fix", "handlerblock/gormfix")
 }
 
 // TestConfiguredBlocking shows that users add blocking functions.
@@ -33,5 +25,5 @@ func TestConfiguredBlocking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), handlerblock.New(requestpath.New(cfg)), "handlerblock/configured")
+	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.New(requestpath.New(cfg)), "handlerblock/configured")
 }

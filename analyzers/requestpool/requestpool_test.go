@@ -1,25 +1,17 @@
 package requestpool_test
 
 import (
-	"path/filepath"
 	"testing"
 
+	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"github.com/lifelint/lifelint/analyzers/requestpool"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestRequestPool(t *testing.T) {
-	analysistest.Run(t, testdata(t), requestpool.Analyzer, "requestpool/a", "requestpool/b", "requestpool/startup")
+	analysistest.Run(t, analysistestutil.TestData(t), requestpool.Analyzer, "requestpool/a", "requestpool/b", "requestpool/startup")
 }
 
 // TestConfiguredPools shows that users add constructors and pool types.
@@ -28,5 +20,5 @@ func TestConfiguredPools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), requestpool.New(requestpath.New(cfg)), "requestpool/configured")
+	analysistest.Run(t, analysistestutil.TestData(t), requestpool.New(requestpath.New(cfg)), "requestpool/configured")
 }

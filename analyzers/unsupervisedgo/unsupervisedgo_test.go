@@ -1,33 +1,24 @@
 package unsupervisedgo_test
 
 import (
-	"path/filepath"
 	"testing"
 
+	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
 	"github.com/lifelint/lifelint/analyzers/unsupervisedgo"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestUnsupervisedGo(t *testing.T) {
-	analysistest.Run(t, testdata(t), unsupervisedgo.Analyzer,
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer,
 		"unsupervisedgo/handlers", "unsupervisedgo/service", "unsupervisedgo/initgo", "unsupervisedgo/server")
 }
 
 // TestFacts checks summaries across packages: a handler in a calls
 // helpers of b that start goroutines; b's supervisor is recognised.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), unsupervisedgo.Analyzer, "unsupervisedgo/facts/b", "unsupervisedgo/facts/a")
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/facts/b", "unsupervisedgo/facts/a")
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), unsupervisedgo.Analyzer, "unsupervisedgo/leakfix")
+	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/leakfix")
 }

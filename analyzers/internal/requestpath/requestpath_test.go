@@ -2,9 +2,9 @@ package requestpath_test
 
 import (
 	"go/ast"
-	"path/filepath"
 	"testing"
 
+	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
@@ -50,10 +50,7 @@ func newShow(rp *analysis.Analyzer) *analysis.Analyzer {
 }
 
 func TestRequestPath(t *testing.T) {
-	testdata, err := filepath.Abs("../../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
+	testdata := analysistestutil.TestData(t)
 	analysistest.Run(t, testdata, newShow(requestpath.Analyzer),
 		"requestpath/handlers", "requestpath/grpcsvc", "requestpath/pb", "requestpath/consumers",
 		"requestpath/cli", "requestpath/helpers")
@@ -62,10 +59,7 @@ func TestRequestPath(t *testing.T) {
 // TestConfiguredHandlers checks that user-configured handler signatures,
 // named handler types and message types are honoured.
 func TestConfiguredHandlers(t *testing.T) {
-	testdata, err := filepath.Abs("../../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
+	testdata := analysistestutil.TestData(t)
 	cfg, err := config.NewAnalyzer(config.Settings{Handlers: []string{
 		"func(*requestpath/configured/bus.Message) error",
 		"requestpath/configured/bus.Processor",
