@@ -632,16 +632,7 @@ func calledVar(info *types.Info, call *ast.CallExpr) *types.Var {
 func (c *checker) findBlockingVars(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	blockingFunc := func(e ast.Expr) *types.Func {
-		var id *ast.Ident
-		switch e := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			id = e
-		case *ast.SelectorExpr:
-			id = e.Sel
-		default:
-			return nil
-		}
-		fn, _ := info.Uses[id].(*types.Func)
+		fn, _ := analysisutil.UsedObject(info, e).(*types.Func)
 		if fn == nil {
 			return nil
 		}

@@ -183,16 +183,7 @@ func formatString(call *ast.CallExpr) string {
 // sentinel returns "context.Canceled" or "context.DeadlineExceeded" when e
 // names that variable, or "".
 func (c *checker) sentinel(e ast.Expr) string {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return ""
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := analysisutil.UsedObject(c.pass.TypesInfo, e).(*types.Var)
 	if !ok || v.Pkg() == nil {
 		return ""
 	}

@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -34,4 +35,19 @@ func RecvChan(comm ast.Stmt) ast.Expr {
 		return u.X
 	}
 	return nil
+}
+
+// UsedObject returns the object that e refers to when e is an identifier or
+// a selector (x.f, pkg.F), looked up in info.Uses, or nil.
+func UsedObject(info *types.Info, e ast.Expr) types.Object {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil
+	}
+	return info.Uses[id]
 }
