@@ -19,7 +19,11 @@ bin=$work/golangci-lint-lifelint
 failed=0
 
 t0=$SECONDS
-(cd tools/gcl && nice -n 10 go build -o "$bin" .)
+if ! (cd tools/gcl && nice -n 10 go build -o "$bin" .); then
+  echo "building tools/gcl failed; if the root module's requirements changed," \
+    "run: (cd tools/gcl && go mod tidy) and commit tools/gcl/go.mod and go.sum" >&2
+  exit 1
+fi
 echo "built in $((SECONDS - t0))s: $("$bin" version)"
 
 for cfg in .golangci-plugin.yml testdata/golangci/*.yml; do
