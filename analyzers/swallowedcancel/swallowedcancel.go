@@ -470,20 +470,7 @@ func (c *checker) formatsCtxErr(e ast.Expr) ast.Expr {
 
 // doneContext returns the context whose Done() comm receives, or nil.
 func (c *checker) doneContext(comm ast.Stmt) ast.Expr {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
-		return nil
-	}
-	return c.doneCall(u.X)
+	return c.doneCall(analysisutil.RecvChan(comm))
 }
 
 // doneCall returns X when e is X.Done() on a context.Context.
@@ -617,7 +604,9 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 }
 
 func (c *checker) funcName(cur inspector.Cursor) string {
-	if d, ok := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); ok {
+	if fn := analysisutil.EnclosingFunc(cur); !fn.Valid() {
+		return "the function"
+	} else if d, ok := fn.Node().(*ast.FuncDecl); ok {
 		return d.Name.Name
 	}
 	return "the function literal"
@@ -854,7 +843,7 @@ func (c *checker) forStmt(cur inspector.Cursor, s *ast.ForStmt) {
 	// Ctx-aware waits: selects with a <-ctx.Done() case directly in this loop.
 	var waits []*ast.SelectStmt
 	for sc := range cur.Preorder((*ast.SelectStmt)(nil)) {
-		if c.loopOf(sc).Node() != s {
+		if l := c.loopOf(sc); !l.Valid() || l.Node() != s {
 			continue
 		}
 		for _, cl := range sc.Node().(*ast.SelectStmt).Body.List {

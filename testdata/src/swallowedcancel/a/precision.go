@@ -108,3 +108,24 @@ func once(ctx context.Context) error {
 	<-ctx.Done()
 	return fmt.Errorf("gave up: %v", ctx.Err()) // want `fmt.Errorf formats ctx.Err\(\) without %w`
 }
+
+// issue: a select inside a function literal in a loop crashed the pass.
+func selectInLit(ctx context.Context, jobs []int) {
+	for _, j := range jobs {
+		go func() {
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Duration(j)):
+			}
+		}()
+	}
+	for {
+		func() {
+			select {
+			case <-ctx.Done():
+			default:
+			}
+		}()
+		return
+	}
+}
