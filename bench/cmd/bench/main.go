@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -33,12 +34,13 @@ func main() {
 	mode := flag.String("lifelint-mode", "auto", "how lifelint runs: cli (lifelint <patterns>), vettool (go vet -vettool=lifelint -json) or auto")
 	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
 	only := flag.String("tools", "lifelint,govet,staticcheck", "comma-separated `tools` to measure")
+	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
 	flag.Parse()
 	if *runs < 1 || flag.NArg() != 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*set, *runs, *mode, *results, *only, log); err != nil {
+	if err := run(*set, *runs, *mode, *results, *only, strings.Fields(*lflags), log); err != nil {
 		log("%v", err)
 		os.Exit(1)
 	}
@@ -55,7 +57,7 @@ type env struct {
 	log                func(string, ...any)
 }
 
-func run(set string, runs int, mode, resultsDir, only string, log func(string, ...any)) error {
+func run(set string, runs int, mode, resultsDir, only string, lflags []string, log func(string, ...any)) error {
 	benchDir, err := os.Getwd()
 	if err != nil {
 		return err
@@ -84,7 +86,7 @@ func run(set string, runs int, mode, resultsDir, only string, log func(string, .
 	}
 	goVersion = strings.TrimSpace(goVersion)
 
-	tools, info, err := e.buildTools(goVersion, mode)
+	tools, info, err := e.buildTools(goVersion, mode, lflags)
 	if err != nil {
 		return err
 	}
@@ -150,6 +152,7 @@ func run(set string, runs int, mode, resultsDir, only string, log func(string, .
 					return err
 				}
 				m.findings = t.parse(m.stdout, m.stderr)
+				m.findings.panics = countPanics(m.stderr)
 				rep.measurements = append(rep.measurements, m)
 				log("run %d %-11s %s: wall %6.1fs cpu %6.1fs peak RSS %s exit %d findings %d (load %s)",
 					i+1, t.name, phase, m.wall.Seconds(), m.cpu.Seconds(), mib(m.rss), m.exit, m.findings.total(), load)
@@ -219,7 +222,7 @@ func readSet(name string) ([]string, error) {
 
 // buildTools builds lifelint from the repository, installs staticcheck with
 // this Go into .cache/bin, builds novet, and returns the three tools.
-func (e *env) buildTools(goVersion, mode string) ([]*tool, map[string]string, error) {
+func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[string]string, error) {
 	info := map[string]string{}
 	lifelint := filepath.Join(e.bin, "lifelint")
 	e.log("building lifelint from %s", e.repoRoot)
@@ -265,16 +268,19 @@ func (e *env) buildTools(goVersion, mode string) ([]*tool, map[string]string, er
 	switch mode {
 	case "cli":
 		l = &tool{id: "lifelint", name: "lifelint", parse: parseLifelintText,
-			argv: func(p []string) []string { return append([]string{lifelint}, p...) }}
+			argv: func(p []string) []string { return slices.Concat([]string{lifelint}, lflags, p) }}
 		info["lifelint"] += "; run as `lifelint <patterns>` (its CLI drives go vet -vettool -json)"
 	case "vettool":
 		l = &tool{id: "lifelint", name: "lifelint", parse: parseVetJSON,
 			argv: func(p []string) []string {
-				return append([]string{"go", "vet", "-vettool=" + lifelint, "-json"}, p...)
+				return slices.Concat([]string{"go", "vet", "-vettool=" + lifelint, "-json"}, lflags, p)
 			}}
 		info["lifelint"] += "; run as `go vet -vettool=lifelint -json <patterns>`"
 	default:
 		return nil, nil, fmt.Errorf("-lifelint-mode %q: want cli, vettool or auto", mode)
+	}
+	if len(lflags) > 0 {
+		info["lifelint"] += "; extra flags `" + strings.Join(lflags, " ") + "`"
 	}
 	e.novet = novet
 	return []*tool{

@@ -21,6 +21,7 @@ type findings struct {
 	byPass map[string]int
 	lines  []string // file:line:col: message (pass), in output order
 	errors int      // lines that are neither findings nor package headers
+	panics int      // "panic: " lines: a crash of the tool on some package
 }
 
 func (f findings) total() int {
@@ -143,6 +144,17 @@ func parseVetJSON(stdout, stderr []byte) findings {
 	}
 	sort.Strings(f.lines)
 	return f
+}
+
+// countPanics counts the crashes a tool printed.
+func countPanics(stderr []byte) int {
+	n := 0
+	for line := range strings.Lines(string(stderr)) {
+		if strings.HasPrefix(line, "panic: ") {
+			n++
+		}
+	}
+	return n
 }
 
 func countNonEmpty(b []byte) int {

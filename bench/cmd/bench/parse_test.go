@@ -120,3 +120,10 @@ func TestCopyCache(t *testing.T) {
 		t.Errorf("trim.txt = %q", data)
 	}
 }
+
+func TestCountPanics(t *testing.T) {
+	stderr := "# example.com/p\npanic: runtime error: nil pointer\n\ngoroutine 1 [running]:\n# example.com/q\npanic: boom\n"
+	if n := countPanics([]byte(stderr)); n != 2 {
+		t.Errorf("countPanics = %d, want 2", n)
+	}
+}

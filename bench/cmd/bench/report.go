@@ -147,6 +147,9 @@ func (r *report) markdown() string {
 			parts = []string{"none"}
 		}
 		p("- %s: %s", t.name, strings.Join(parts, ", "))
+		if m.findings.panics > 0 {
+			p(" (**it crashed %d times: `panic:` in its stderr; findings of the crashed packages are missing and the timings are not those of a working tool**)", m.findings.panics)
+		}
 		if m.findings.errors > 0 {
 			p(" (plus %d other output lines: errors or warnings; see .cache/%s/out/%s-%d-cold*.txt)", m.findings.errors, r.set, t.id, m.run)
 		}
