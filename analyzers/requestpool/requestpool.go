@@ -87,7 +87,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			s.decl = d.Node().(*ast.FuncDecl)
 		}
-		s.guard = analysisutil.InOnce(pass.TypesInfo, c) || (analysisutil.UnderLock(pass.TypesInfo, c) && storedAfter(c))
+		s.guard = guarded(pass.TypesInfo, c)
 		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
 		sites = append(sites, s)
 	}
@@ -115,7 +115,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
 		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
-			analysisutil.InOnce(pass.TypesInfo, c.Cursor) || (analysisutil.UnderLock(pass.TypesInfo, c.Cursor) && storedAfter(c.Cursor))
+			guarded(pass.TypesInfo, c.Cursor)
 	}
 	chains := summary.Compute(g, base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
@@ -197,7 +197,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				continue
 			}
 			r := rp.At(c.Cursor)
-			if r == nil || analysisutil.InOnce(pass.TypesInfo, c.Cursor) || (analysisutil.UnderLock(pass.TypesInfo, c.Cursor) && storedAfter(c.Cursor)) {
+			if r == nil || guarded(pass.TypesInfo, c.Cursor) {
 				continue
 			}
 			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
@@ -264,6 +264,13 @@ func typeKey(t types.Type) (string, string) {
 	}
 	obj := n.Origin().Obj()
 	return obj.Pkg().Path() + "." + obj.Name(), obj.Pkg().Name() + "." + obj.Name()
+}
+
+// guarded reports whether the creation (or call) at cur runs at most once
+// per key: in a sync.Once function, or under a lock in a get-or-create
+// cache that stores it.
+func guarded(info *types.Info, cur inspector.Cursor) bool {
+	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur))
 }
 
 // storedAfter reports whether the function around cur assigns to a map
