@@ -182,8 +182,8 @@ func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
 // enclosingFunc returns the innermost function (literal or declaration)
 // containing cur, excluding cur itself.
 func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
+	if f := analysisutil.EnclosingFunc(cur.Parent()); f.Valid() {
+		return f.Node()
 	}
 	return nil
 }
@@ -271,10 +271,7 @@ func (c *checker) summarise() {
 // called: it is not inside any function literal (literals may run later,
 // or in another goroutine).
 func (c *checker) directlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
-	for p := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return p.Node() == d
-	}
-	return false
+	return enclosingFunc(cur) == d
 }
 
 func (c *checker) importedSpawn(fn *types.Func) *spawnsFact {
