@@ -94,5 +94,5 @@ var StartupPrefixes = []string{
 	"Dial", "Load", "Build", "Launch", "Spawn", "Watch", "Loop", "Consume", "Work",
 	"Worker", "Poll", "Listen",
 	// Shutdown and cleanup run once and honour their own deadline.
-	"Shutdown", "Close", "Stop", "Drain", "Wait", "Cleanup", "Teardown",
+	"Shutdown", "Close", "Stop", "Drain", "Wait", "Cleanup", "Teardown", "Exit",
 }

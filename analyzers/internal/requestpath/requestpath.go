@@ -294,13 +294,24 @@ func (c *classifier) grpcServices() []ifaceShape {
 func (c *classifier) classify(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	generated := map[*token.File]bool{}
+	tests := map[*token.File]bool{}
 	for _, f := range c.pass.Files {
+		tf := c.pass.Fset.File(f.FileStart)
 		if ast.IsGenerated(f) {
-			generated[c.pass.Fset.File(f.FileStart)] = true
+			generated[tf] = true
+		}
+		if strings.HasSuffix(tf.Name(), "_test.go") {
+			tests[tf] = true
 		}
 	}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil),
 		(*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.SelectStmt)(nil)) {
+		// Tests serve no requests: a handler in a test simulates a slow or
+		// failing server on purpose, so nothing in a _test.go file is a
+		// request path (test helpers it calls are not marked either).
+		if _, isGo := cur.Node().(*ast.GoStmt); !isGo && tests[c.pass.Fset.File(cur.Node().Pos())] {
+			continue
+		}
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if n.Body == nil {

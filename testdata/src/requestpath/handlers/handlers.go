@@ -99,3 +99,6 @@ func helperWithoutCallers(x int) int                { return x }
 func warmup(ctx context.Context) error { return nil }
 
 func Setup(ctx context.Context) error { return warmup(ctx) }
+
+// Exit and shutdown code is not per-operation.
+func exitProcess(ctx context.Context, code int) {}
