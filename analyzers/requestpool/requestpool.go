@@ -87,7 +87,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			s.decl = d.Node().(*ast.FuncDecl)
 		}
-		s.guard = guarded(pass.TypesInfo, c)
+		s.guard = guarded(pass.TypesInfo, rp, c)
 		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
 		sites = append(sites, s)
 	}
@@ -115,7 +115,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
 		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
-			guarded(pass.TypesInfo, c.Cursor)
+			guarded(pass.TypesInfo, rp, c.Cursor)
 	}
 	chains := summary.Compute(g, base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
@@ -197,7 +197,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				continue
 			}
 			r := rp.At(c.Cursor)
-			if r == nil || guarded(pass.TypesInfo, c.Cursor) {
+			if r == nil || guarded(pass.TypesInfo, rp, c.Cursor) {
 				continue
 			}
 			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
@@ -269,8 +269,38 @@ func typeKey(t types.Type) (string, string) {
 // guarded reports whether the creation (or call) at cur runs at most once
 // per key: in a sync.Once function, or under a lock in a get-or-create
 // cache that stores it.
-func guarded(info *types.Info, cur inspector.Cursor) bool {
-	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur))
+func guarded(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
+	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur)) ||
+		inLazyCallback(info, rp, cur)
+}
+
+// immediate are calls that run their function argument right away, as part
+// of the caller.
+var immediate = map[string]bool{
+	"(*golang.org/x/sync/errgroup.Group).Go":    true,
+	"(*golang.org/x/sync/errgroup.Group).TryGo": true,
+	"(*sync.WaitGroup).Go":                      true,
+}
+
+// inLazyCallback reports whether cur lies in a function literal handed to
+// another call as an argument, such as the constructor callback of a
+// resource cache (go-zero's ResourceManager.GetResource, singleflight,
+// a lazy loader): the callee decides when, and how often, it runs, and such
+// caches exist to create the pool once per key. Literals that are request
+// paths of their own (handlers passed to HandleFunc) do not count.
+func inLazyCallback(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
+	lit := analysisutil.EnclosingFunc(cur)
+	if !lit.Valid() {
+		return false
+	}
+	if _, ok := lit.Node().(*ast.FuncLit); !ok || rp.Func(lit.Node()) != nil {
+		return false
+	}
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) == lit.Node() {
+		return false
+	}
+	return !immediate[analysisutil.CalleeName(info, call)]
 }
 
 // storedAfter reports whether the function around cur assigns to a map

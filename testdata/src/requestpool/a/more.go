@@ -221,3 +221,20 @@ func (h *HelperCache) Leak(w http.ResponseWriter, r *http.Request) {
 	db, _ := b.OpenDB("k") // want `b.OpenDB → sql.Open creates a database connection pool in net/http handler \(\*HelperCache\).Leak`
 	_ = db
 }
+
+// resourceManager mimics go-zero's syncx.ResourceManager: it runs the
+// constructor callback once per key and caches the result.
+type resourceManager struct{}
+
+func (m *resourceManager) GetResource(key string, create func() (any, error)) (any, error) {
+	return create()
+}
+
+var clients resourceManager
+
+// A constructor callback handed to a cache is not a per-request creation.
+func Cached(w http.ResponseWriter, r *http.Request) {
+	_, _ = clients.GetResource("addr", func() (any, error) {
+		return redis.NewClient(&redis.Options{}), nil
+	})
+}
