@@ -326,6 +326,12 @@ func (c *checker) checkControl(g *goroutine, pos, end token.Pos) bool {
 // doneChan checks the done channel of evidence e (a receive in g).
 func (c *checker) doneChan(g *goroutine, e evidence) string {
 	key, name := e.key, types.ExprString(e.expr)
+	if c.signalChan(key) {
+		// A channel handed to signal.Notify delivers OS signals; it is
+		// never closed, and the goroutine that reads it lives as long as
+		// the process on purpose.
+		return ""
+	}
 	fix := fmt.Sprintf("close(%s) where the goroutine's owner stops", name)
 	if key.IsField() || key.Parent() == c.pass.Pkg.Scope() {
 		if key.Exported() {
@@ -590,4 +596,19 @@ func (c *checker) cancelOf(v *types.Var) (*types.Var, string) {
 		}
 	}
 	return field, shown
+}
+
+// signalChan reports whether the channel variable key is passed to
+// os/signal.Notify anywhere in the package.
+func (c *checker) signalChan(key *types.Var) bool {
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if len(call.Args) == 0 || analysisutil.CalleeName(c.info, call) != "os/signal.Notify" {
+			continue
+		}
+		if analysisutil.UsedObject(c.info, call.Args[0]) == key {
+			return true
+		}
+	}
+	return false
 }

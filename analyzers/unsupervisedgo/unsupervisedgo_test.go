@@ -10,7 +10,7 @@ import (
 
 func TestUnsupervisedGo(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer,
-		"unsupervisedgo/handlers", "unsupervisedgo/service", "unsupervisedgo/initgo", "unsupervisedgo/server")
+		"unsupervisedgo/handlers", "unsupervisedgo/service", "unsupervisedgo/initgo", "unsupervisedgo/server", "unsupervisedgo/sigtrap")
 }
 
 // TestFacts checks summaries across packages: a handler in a calls
