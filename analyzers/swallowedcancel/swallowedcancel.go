@@ -495,13 +495,7 @@ func (c *checker) receivedParam(cur inspector.Cursor, ctx ast.Expr) bool {
 	}
 	obj := c.pass.TypesInfo.Uses[id]
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch f := f.Node().(type) {
-		case *ast.FuncDecl:
-			ft = f.Type
-		case *ast.FuncLit:
-			ft = f.Type
-		}
+		ft, _ := analysisutil.FuncParts(f.Node())
 		for _, fld := range ft.Params.List {
 			for _, n := range fld.Names {
 				if c.pass.TypesInfo.Defs[n] == obj {

@@ -366,13 +366,7 @@ func (c *checker) doneChan(g *goroutine, e evidence) string {
 		return ""
 	}
 	launcher := enclosingFunc(g.cur)
-	var body *ast.BlockStmt
-	switch fn := launcher.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	_, body := analysisutil.FuncParts(launcher)
 	if body == nil {
 		return ""
 	}

@@ -51,3 +51,15 @@ func UsedObject(info *types.Info, e ast.Expr) types.Object {
 	}
 	return info.Uses[id]
 }
+
+// FuncParts returns the type and body of an *ast.FuncDecl or *ast.FuncLit,
+// or nils for any other node.
+func FuncParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
+	switch f := n.(type) {
+	case *ast.FuncDecl:
+		return f.Type, f.Body
+	case *ast.FuncLit:
+		return f.Type, f.Body
+	}
+	return nil, nil
+}

@@ -115,13 +115,7 @@ func inComm(cur, cc inspector.Cursor) bool {
 // at the parameters of the enclosing functions, innermost first.
 func RequestContext(info *types.Info, cur inspector.Cursor) (string, bool) {
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		}
+		ft, _ := analysisutil.FuncParts(c.Node())
 		for _, field := range ft.Params.List {
 			t := info.TypeOf(field.Type)
 			if t == nil || len(field.Names) == 0 || field.Names[0].Name == "_" {
