@@ -12,10 +12,10 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -56,8 +56,8 @@ var Analyzer = New(requestpath.Analyzer)
 // It is also exported on exported func-valued variables and struct fields
 // set to a blocking function, with Key naming that function.
 type blocksFact struct {
-	Chain summary.Chain // from the function's first call to the blocking call
-	Key   string        // for variables: the knowledge-table key
+	Chain callgraph.Chain // from the function's first call to the blocking call
+	Key   string          // for variables: the knowledge-table key
 }
 
 func (*blocksFact) AFact() {}
@@ -139,7 +139,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// Channel operations count only inside the package: exported to other
 	// packages, they would make library internals (os/exec, client
 	// libraries waiting on their own goroutines) look blocking.
-	imported := func(fn *types.Func) summary.Chain {
+	imported := func(fn *types.Func) callgraph.Chain {
 		var f blocksFact
 		if pass.ImportObjectFact(fn, &f) {
 			return f.Chain
@@ -151,17 +151,17 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// message or tick, and is reported there.
 		return call.Go || !directlyIn(call.Cursor, d) || rp.At(call.Cursor) != rp.Func(d)
 	}
-	summarise := func(withChans bool) map[*ast.FuncDecl]summary.Chain {
-		base := map[*ast.FuncDecl]summary.Chain{}
+	summarise := func(withChans bool) map[*ast.FuncDecl]callgraph.Chain {
+		base := map[*ast.FuncDecl]callgraph.Chain{}
 		for _, d := range g.Decls {
 			for _, s := range sites[d] {
 				if (withChans || !s.chanOp) && directlyIn(s.cur, d) && rp.At(s.cur) == rp.Func(d) {
-					base[d] = summary.Chain{s.name}
+					base[d] = callgraph.Chain{s.name}
 					break
 				}
 			}
 		}
-		return summary.Compute(g, base, imported, skip)
+		return g.Summaries(base, imported, skip)
 	}
 	chains := summarise(true)
 	for d, ch := range summarise(false) {
@@ -196,7 +196,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 // reportSite reports a direct blocking site on a request path.
 func (c *checker) reportSite(s site) {
 	r := c.rp.At(s.cur)
-	if r == nil || analysisutil.IsGenerated(c.pass, s.cur.Node().Pos()) {
+	if r == nil || c.rp.Graph.Generated(s.cur.Node().Pos()) {
 		return
 	}
 	reason, alt := s.kb.Reason, s.kb.Alternative
@@ -273,8 +273,8 @@ func directlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
 // blocks, context.Background/TODO where the request context is in scope,
 // a *gin.Context passed as a context.Context, a context-less
 // http.NewRequest that reaches Do, and a discarded WithContext result.
-func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summary.Chain) {
-	if call.Go || analysisutil.IsGenerated(c.pass, call.Expr().Pos()) {
+func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]callgraph.Chain) {
+	if call.Go || c.rp.Graph.Generated(call.Expr().Pos()) {
 		return
 	}
 	r := c.rp.At(call.Cursor)
@@ -322,7 +322,7 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]summ
 	if _, ok := c.rp.Config.Blocking[analysisutil.FuncName(fn)]; ok {
 		return // a known blocking call: reported as a direct site, or fine
 	}
-	var chain summary.Chain
+	var chain callgraph.Chain
 	if local := c.rp.Graph.Local(call); local != nil {
 		if c.rp.Func(local) != nil {
 			return // a request path itself: its body is reported where it blocks
@@ -659,7 +659,7 @@ func (c *checker) findBlockingVars(insp *inspector.Inspector) {
 		if v != nil && v.Pkg() == c.pass.Pkg && c.blockingVars[v] == nil {
 			c.blockingVars[v] = fn
 			if v.Exported() {
-				c.pass.ExportObjectFact(v, &blocksFact{Chain: summary.Chain{analysisutil.ShortName(fn)}, Key: analysisutil.FuncName(fn)})
+				c.pass.ExportObjectFact(v, &blocksFact{Chain: callgraph.Chain{analysisutil.ShortName(fn)}, Key: analysisutil.FuncName(fn)})
 			}
 		}
 	}

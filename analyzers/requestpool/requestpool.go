@@ -8,10 +8,10 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -49,8 +49,8 @@ var Analyzer = New(requestpath.Analyzer)
 // createsPool is the summary of a function that creates a pool or a
 // connection-owning client every time it is called.
 type createsPool struct {
-	Chain summary.Chain // from the function's first call to the constructor
-	What  string        // what the constructor creates
+	Chain callgraph.Chain // from the function's first call to the constructor
+	What  string          // what the constructor creates
 }
 
 func (*createsPool) AFact() {}
@@ -94,7 +94,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Summaries: a function creates a pool when it does so directly (not
 	// guarded, not in a goroutine) or calls one that does.
-	base := map[*ast.FuncDecl]summary.Chain{}
+	base := map[*ast.FuncDecl]callgraph.Chain{}
 	whatOf := map[*ast.FuncDecl]string{}
 	for _, s := range sites {
 		// A site inside its own request path (a loop body, a handler or
@@ -103,10 +103,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
-		base[s.decl] = summary.Chain{s.ctor}
+		base[s.decl] = callgraph.Chain{s.ctor}
 		whatOf[s.decl] = s.what
 	}
-	imported := func(fn *types.Func) summary.Chain {
+	imported := func(fn *types.Func) callgraph.Chain {
 		var f createsPool
 		if pass.ImportObjectFact(fn, &f) {
 			return f.Chain
@@ -117,7 +117,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
 			guarded(pass.TypesInfo, rp, c.Cursor)
 	}
-	chains := summary.Compute(g, base, imported, skip)
+	chains := g.Summaries(base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
 	what = func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
 		if w := whatOf[d]; w != "" {
@@ -156,7 +156,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Diagnostics on request paths: direct creation...
 	for _, s := range sites {
-		if s.guard || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
+		if s.guard || g.Generated(s.cur.Node().Pos()) {
 			continue
 		}
 		r := rp.At(s.cur)
@@ -173,13 +173,13 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// ...and calls of functions that create one.
 	for _, d := range g.Decls {
 		for _, c := range g.Calls[d] {
-			if c.Callee == nil || c.Go || analysisutil.IsGenerated(pass, c.Expr().Pos()) {
+			if c.Callee == nil || c.Go || g.Generated(c.Expr().Pos()) {
 				continue
 			}
 			if ctor, _ := creation(pass.TypesInfo, rp.Config, c.Cursor); ctor != "" {
 				continue // a known constructor: reported as a direct site
 			}
-			var chain summary.Chain
+			var chain callgraph.Chain
 			var w string
 			if local := g.Local(c); local != nil {
 				if lr := rp.Func(local); lr == nil || lr.Kind == requestpath.Called {

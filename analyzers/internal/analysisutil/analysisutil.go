@@ -29,16 +29,6 @@ func Imports(pkg *types.Package, path string) bool {
 	return false
 }
 
-// ImportsAny reports whether pkg directly imports any of the given paths.
-func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
-	for _, imp := range pkg.Imports() {
-		if paths[imp.Path()] {
-			return true
-		}
-	}
-	return false
-}
-
 // Callee returns the function or method statically or dynamically (interface
 // method) called by call, normalised to its generic origin, or nil for calls
 // of function values, conversions and builtins.

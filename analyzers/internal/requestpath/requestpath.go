@@ -11,7 +11,6 @@ package requestpath
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"maps"
 	"reflect"
@@ -19,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
@@ -34,7 +34,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Name:       "requestpath",
 		Doc:        "requestpath: classify functions and loops that run per request, message or tick (reports nothing)",
 		URL:        "https://github.com/lifelint/lifelint#request-paths",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, cfg},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, callgraph.Analyzer, cfg},
 		ResultType: reflect.TypeFor[*Info](),
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config)), nil
@@ -45,10 +45,16 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 // Analyzer is the default instance, reading the default lifelintconfig.
 var Analyzer = New(config.Analyzer)
 
+// Graph and Call are the call-graph layer's, which requestpath requires.
+type (
+	Graph = callgraph.Graph
+	Call  = callgraph.Call
+)
+
 // Info is the classification of one package.
 type Info struct {
 	Config *config.Config
-	Graph  *Graph
+	Graph  *callgraph.Graph
 
 	funcs    map[ast.Node]*Reason // *ast.FuncDecl or *ast.FuncLit
 	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt) and *ast.CommClause
@@ -187,7 +193,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()
-	in.Graph = buildGraph(pass, insp)
+	in.Graph = pass.ResultOf[callgraph.Analyzer].(*callgraph.Graph)
 	c.classify(insp)
 	c.propagate()
 	return in
@@ -287,23 +293,13 @@ func (c *classifier) grpcServices() []ifaceShape {
 
 func (c *classifier) classify(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
-	generated := map[*token.File]bool{}
-	tests := map[*token.File]bool{}
-	for _, f := range c.pass.Files {
-		tf := c.pass.Fset.File(f.FileStart)
-		if ast.IsGenerated(f) {
-			generated[tf] = true
-		}
-		if strings.HasSuffix(tf.Name(), "_test.go") {
-			tests[tf] = true
-		}
-	}
+	g := c.in.Graph
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil),
 		(*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.SelectStmt)(nil)) {
 		// Tests serve no requests: a handler in a test simulates a slow or
 		// failing server on purpose, so nothing in a _test.go file is a
 		// request path (test helpers it calls are not marked either).
-		if _, isGo := cur.Node().(*ast.GoStmt); !isGo && tests[c.pass.Fset.File(cur.Node().Pos())] {
+		if _, isGo := cur.Node().(*ast.GoStmt); !isGo && g.InTest(cur.Node().Pos()) {
 			continue
 		}
 		switch n := cur.Node().(type) {
@@ -312,7 +308,7 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 				continue
 			}
 			fn, _ := info.Defs[n.Name].(*types.Func)
-			if fn == nil || generated[c.pass.Fset.File(n.Pos())] {
+			if fn == nil || g.Generated(n.Pos()) {
 				// Generated code (protobuf stubs, mocks) serves no request
 				// of its own; its callers are classified instead.
 				continue
@@ -627,7 +623,7 @@ func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) bool {
 	if c.pass.Pkg.Name() == "main" {
 		return true
 	}
-	if strings.HasSuffix(c.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+	if c.in.Graph.InTest(decl.Pos()) {
 		return true
 	}
 	return hasStartupName(name)
