@@ -6,30 +6,30 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// InOnce reports whether cur lies in a function literal passed to
-// (*sync.Once).Do, sync.OnceFunc, sync.OnceValue or sync.OnceValues: code
-// that runs at most once.
+// InOnce reports whether cur lies in a function literal passed to a call of
+// knowledge.OnceCalls ((*sync.Once).Do, sync.OnceValue, ...): code that
+// runs at most once.
 func InOnce(info *types.Info, cur inspector.Cursor) bool {
 	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
 		call, ok := lit.Parent().Node().(*ast.CallExpr)
 		if !ok {
 			continue
 		}
-		switch CalleeName(info, call) {
-		case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+		if knowledge.OnceCalls[CalleeName(info, call)] {
 			return true
 		}
 	}
 	return false
 }
 
-// UnderLock reports whether cur runs while a sync.Mutex or sync.RWMutex
-// locked earlier in the same function is held: a Lock call precedes it and
+// UnderLock reports whether cur runs while a lock (knowledge.LockCalls)
+// taken earlier in the same function is held: a Lock call precedes it and
 // no (non-deferred) Unlock lies between them.
 func UnderLock(info *types.Info, cur inspector.Cursor) bool {
 	fn := EnclosingFunc(cur)
@@ -43,10 +43,10 @@ func UnderLock(info *types.Info, cur inspector.Cursor) bool {
 		if call.Pos() >= pos {
 			break
 		}
-		switch CalleeName(info, call) {
-		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock":
+		switch name := CalleeName(info, call); {
+		case knowledge.LockCalls[name]:
 			locked = true
-		case "(*sync.Mutex).Unlock", "(*sync.RWMutex).Unlock":
+		case knowledge.UnlockCalls[name]:
 			if _, deferred := c.Parent().Node().(*ast.DeferStmt); !deferred {
 				locked = false
 			}
