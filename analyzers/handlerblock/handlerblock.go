@@ -82,6 +82,11 @@ type checker struct {
 	sites    map[*ast.FuncDecl][]site
 	pkgSites []site
 	pkgCalls []requestpath.Call
+
+	// groups collects the calls of blocking functions on request paths by
+	// their chain, reported once each (chains.go).
+	groups     map[string][]chainCall
+	groupOrder []string
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -91,7 +96,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}}
+	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, groups: map[string][]chainCall{}}
 	c.findBlockingVars(insp) // sites.go
 	c.collect(insp)          // sites.go
 	chains := c.summarise()  // chains.go

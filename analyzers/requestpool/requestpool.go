@@ -162,6 +162,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if r == nil {
 			continue
 		}
+		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) && !s.racy {
+			continue // part of the helper's summary: reported at the calls on request paths
+		}
 		n := s.cur.Node()
 		if s.racy {
 			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), r)
@@ -181,8 +184,8 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			var chain callgraph.Chain
 			var w string
 			if local := g.Local(c); local != nil {
-				if lr := rp.Func(local); lr == nil || lr.Kind == requestpath.Called {
-					continue // its body is reported where it creates the pool
+				if lr := rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
+					continue // a request path by its own shape: reported where it creates the pool
 				}
 				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
 			} else {
