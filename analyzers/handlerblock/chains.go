@@ -21,13 +21,7 @@ import (
 // goroutines) look blocking.
 func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 	rp, g := c.rp, c.rp.Graph
-	imported := func(fn *types.Func) callgraph.Chain {
-		var f blocksFact
-		if c.pass.ImportObjectFact(fn, &f) {
-			return f.Chain
-		}
-		return nil
-	}
+	imported := c.importedChain
 	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
 		return call.Go || !rp.RunsWithFunc(call.Cursor, d)
 	}
@@ -49,10 +43,20 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 			continue
 		}
 		if fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-			c.pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch})
+			c.pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch, Module: callgraph.Module(c.pass)})
 		}
 	}
 	return chains
+}
+
+// importedChain returns the blocking summary of fn, a function of another
+// package, when its fact is trusted (same module), or nil.
+func (c *checker) importedChain(fn *types.Func) callgraph.Chain {
+	var f blocksFact
+	if c.pass.ImportObjectFact(fn, &f) && callgraph.Trusted(c.pass, f.Module) {
+		return f.Chain
+	}
+	return nil
 }
 
 // checkCall reports, on a request path, a call of a function whose summary
@@ -80,11 +84,7 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 		}
 		chain = chains[local]
 	} else {
-		var f blocksFact
-		if !c.pass.ImportObjectFact(fn, &f) {
-			return
-		}
-		chain = f.Chain
+		chain = c.importedChain(fn)
 	}
 	if chain == nil {
 		return

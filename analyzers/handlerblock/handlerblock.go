@@ -51,6 +51,9 @@ var Analyzer = New(requestpath.Analyzer)
 type blocksFact struct {
 	Chain callgraph.Chain // from the function's first call to the blocking call
 	Key   string          // for variables: the knowledge-table key
+	// Module is the module of the function's package: callers in other
+	// modules do not trust the summary (callgraph.Trusted).
+	Module string
 }
 
 func (*blocksFact) AFact() {}

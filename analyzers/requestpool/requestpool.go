@@ -52,6 +52,9 @@ var Analyzer = New(requestpath.Analyzer)
 type createsPool struct {
 	Chain callgraph.Chain // from the function's first call to the constructor
 	What  string          // what the constructor creates
+	// Module is the module of the function's package: callers in other
+	// modules do not trust the summary (callgraph.Trusted).
+	Module string
 }
 
 func (*createsPool) AFact() {}
@@ -109,7 +112,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	imported := func(fn *types.Func) callgraph.Chain {
 		var f createsPool
-		if pass.ImportObjectFact(fn, &f) {
+		if pass.ImportObjectFact(fn, &f) && callgraph.Trusted(pass, f.Module) {
 			return f.Chain
 		}
 		return nil
@@ -136,7 +139,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				return what(local, seen)
 			}
 			var f createsPool
-			if pass.ImportObjectFact(c.Callee, &f) {
+			if pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(pass, f.Module) {
 				return f.What
 			}
 		}
@@ -148,7 +151,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		if c := chains[d]; c != nil {
 			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{})})
+				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{}), Module: callgraph.Module(pass)})
 			}
 		}
 	}
@@ -190,7 +193,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
 			} else {
 				var f createsPool
-				if !pass.ImportObjectFact(c.Callee, &f) {
+				if !pass.ImportObjectFact(c.Callee, &f) || !callgraph.Trusted(pass, f.Module) {
 					continue
 				}
 				chain, w = f.Chain, f.What
