@@ -45,3 +45,10 @@ var (
 		"StopReceivingUpdates": true, "Drain": true,
 	}
 )
+
+// Sleeps pause the calling goroutine: a worker loop whose body starts with
+// one is a "wait, then work" loop, whose statements after the sleep run
+// once per tick.
+var Sleeps = map[string]bool{
+	"time.Sleep": true,
+}
