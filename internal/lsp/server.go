@@ -11,6 +11,8 @@ package lsp
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,6 +82,8 @@ type Server struct {
 	diags    map[string][]stored  // by URI, the last published set
 	runs     map[string]*run      // by package directory
 	shutdown bool
+
+	initialized bool // initialize was answered; read and set by loop only
 }
 
 type document struct {
@@ -115,7 +119,12 @@ func (s *Server) loop(r *bufio.Reader) error {
 		}
 		var msg message
 		if err := json.Unmarshal(body, &msg); err != nil {
+			// JSON-RPC 2.0: a parse error is answered with "id": null.
 			s.reply(nil, nil, &respError{Code: codeParseError, Message: err.Error()})
+			continue
+		}
+		if msg.ID != nil && !validID(msg.ID) {
+			s.reply(nil, nil, &respError{Code: codeInvalidRequest, Message: "id must be a number or a string"})
 			continue
 		}
 		if msg.Method == "exit" {
@@ -130,12 +139,38 @@ func (s *Server) loop(r *bufio.Reader) error {
 		if msg.Method == "" {
 			continue // a response to a request we never send
 		}
+		if !s.initialized && msg.Method != "initialize" {
+			// LSP: before initialize, requests get -32002 and
+			// notifications are dropped.
+			if msg.ID != nil {
+				s.reply(msg.ID, nil, &respError{Code: codeServerNotInit, Message: "server not initialized: send initialize first"})
+			}
+			continue
+		}
 		result, rerr := s.handle(msg)
 		if msg.ID != nil {
 			s.reply(msg.ID, result, rerr)
 		}
 	}
 }
+
+// validID reports whether id is a JSON-RPC request id: a number or a
+// string (null is reserved for responses to unreadable requests).
+func validID(id json.RawMessage) bool {
+	var v any
+	if json.Unmarshal(id, &v) != nil {
+		return false
+	}
+	switch v.(type) {
+	case float64, string:
+		return true
+	}
+	return false
+}
+
+// maxMessage bounds the Content-Length the server accepts. Editors send
+// whole files; 64 MiB is far more than any Go source file.
+const maxMessage = 64 << 20
 
 func readMessage(r *bufio.Reader) ([]byte, error) {
 	length := -1
@@ -150,8 +185,11 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 		}
 		if v, ok := strings.CutPrefix(line, "Content-Length:"); ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
+			if err != nil || n < 0 {
 				return nil, fmt.Errorf("bad Content-Length %q", v)
+			}
+			if n > maxMessage {
+				return nil, fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", n, maxMessage)
 			}
 			length = n
 		}
@@ -177,6 +215,9 @@ func (s *Server) write(msg message) {
 }
 
 func (s *Server) reply(id json.RawMessage, result any, rerr *respError) {
+	if id == nil {
+		id = json.RawMessage("null")
+	}
 	if rerr == nil && result == nil {
 		result = json.RawMessage("null")
 	}
@@ -197,6 +238,10 @@ func (s *Server) handle(msg message) (any, *respError) {
 	}
 	switch msg.Method {
 	case "initialize":
+		if s.initialized {
+			return nil, &respError{Code: codeInvalidRequest, Message: "initialize was already called"}
+		}
+		s.initialized = true
 		return map[string]any{
 			"capabilities": map[string]any{
 				"positionEncoding": "utf-16",
@@ -346,17 +391,30 @@ func (s *Server) lint(ctx context.Context, dir string) {
 	}
 	s.mu.Unlock()
 
+	// Each buffer goes into the overlay as <tmp>/<key of its path>/<its
+	// name>, with overlayMark appended. go vet keys its cache by content
+	// but records the overlay file's path in the cached JSON, so:
+	//   - the mark gives buffers a content no file on disk has, and the
+	//     CLI (or go vet) can never replay a result that names our
+	//     deleted temporary files (issue 19);
+	//   - on a cache hit (a save of an unchanged buffer, close and reopen,
+	//     undo) the JSON names the files of an earlier run, whose
+	//     directory keys are the same as ours: real maps them back.
 	replace := map[string]string{}
-	fromOverlay := map[string]string{}
-	paths := slices.Sorted(maps.Keys(snap))
-	for i, path := range paths {
-		f := filepath.Join(tmp, strconv.Itoa(i)+".go")
-		if err := os.WriteFile(f, []byte(snap[path].text), 0o600); err != nil {
+	byKey := map[string]string{}
+	for _, path := range slices.Sorted(maps.Keys(snap)) {
+		key := overlayKey(path)
+		f := filepath.Join(tmp, key, filepath.Base(path))
+		if err := os.MkdirAll(filepath.Dir(f), 0o700); err != nil {
+			s.logf("%v", err)
+			return
+		}
+		if err := os.WriteFile(f, []byte(snap[path].text+overlayMark), 0o600); err != nil {
 			s.logf("%v", err)
 			return
 		}
 		replace[path] = f
-		fromOverlay[f] = path
+		byKey[key] = path
 	}
 	overlay := filepath.Join(tmp, "overlay.json")
 	data, _ := json.Marshal(map[string]any{"Replace": replace})
@@ -365,7 +423,7 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		return
 	}
 	real := func(file string) string {
-		if p, ok := fromOverlay[file]; ok {
+		if p, ok := byKey[filepath.Base(filepath.Dir(file))]; ok && filepath.Base(p) == filepath.Base(file) {
 			return p
 		}
 		return file
@@ -487,6 +545,18 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		s.notify("textDocument/publishDiagnostics", p.params)
 	}
 	s.logf("%s: %d diagnostics in %v", dir, len(findings), time.Since(start).Round(time.Millisecond))
+}
+
+// overlayMark is appended to every buffer in the overlay (see lint). It
+// is a plain comment on a line of its own after the last line, so it
+// moves no position and changes no meaning.
+const overlayMark = "\n// lifelint lsp buffer\n"
+
+// overlayKey names the overlay directory of the buffer of path: the same
+// in every run and every server, different for different paths.
+func overlayKey(path string) string {
+	sum := sha256.Sum256([]byte(path))
+	return "b" + hex.EncodeToString(sum[:8])
 }
 
 // codeActions returns the quick fixes of the diagnostics that overlap the
