@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/internal/configfile"
@@ -109,7 +111,14 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		Exclude:  exclude,
 		Stderr:   stderr,
 	}
-	res, err := driver.Run(context.Background(), opts)
+	// SIGINT and SIGTERM stop go vet and its vet tool processes too (the
+	// driver signals its process group), rather than leaving them running.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := driver.Run(ctx, opts)
+	if ctx.Err() != nil {
+		return fail("interrupted")
+	}
 	if err != nil {
 		return fail("%v", err)
 	}

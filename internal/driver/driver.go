@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/lifelint/lifelint/internal/ignore"
 	"github.com/lifelint/lifelint/internal/vetjson"
@@ -106,10 +107,19 @@ func (o *Options) Args() []string {
 	return append(args, o.Patterns...)
 }
 
-// Run runs go vet and collects the findings.
+// stopGrace is how long go vet gets to end after ctx is done before it is
+// killed.
+const stopGrace = 5 * time.Second
+
+// Run runs go vet and collects the findings. When ctx is done, go vet and
+// the vet tool processes it started are stopped (none is left running)
+// and Run returns ctx's error.
 func Run(ctx context.Context, o Options) (*Result, error) {
 	cmd := exec.CommandContext(ctx, "go", o.Args()...)
 	cmd.Dir = o.Dir
+	ownGroup(cmd)
+	cmd.Cancel = func() error { return stop(cmd) }
+	cmd.WaitDelay = stopGrace
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = o.Stderr
@@ -117,7 +127,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		cmd.Stderr = io.Discard
 	}
 	res := &Result{}
-	if err := cmd.Run(); err != nil {
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) {
 			return nil, fmt.Errorf("running go vet: %v", err)
