@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -16,7 +15,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/internal/configfile"
 	"github.com/lifelint/lifelint/internal/driver"
-	"golang.org/x/tools/go/analysis"
+	"github.com/lifelint/lifelint/internal/exclude"
 )
 
 // configFlags are the -lifelintconfig.* flags the CLI forwards to the vet
@@ -90,7 +89,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
-	known, enabled, vetFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, cfgVals)
+	known, enabled, vetFlags, excluded, err := resolveConfig(wd, *configPath, given(fs, "enable", enable), given(fs, "disable", disable), cfgVals)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -108,7 +107,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		Known:    known,
 		Enabled:  enabled,
 		VetFlags: vetFlags,
-		Exclude:  exclude,
+		Exclude:  excluded,
 		Stderr:   stderr,
 	}
 	// SIGINT and SIGTERM stop go vet and its vet tool processes too (the
@@ -142,104 +141,40 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-// configAnalyzer returns the lifelintconfig analyzer that analyzers.New
-// builds for s: its flags validate entries exactly as the passes parse
-// them, and its result knows the exclusions.
-func configAnalyzer(s analyzers.Settings) (*analysis.Analyzer, error) {
-	as, err := analyzers.New(s)
-	if err != nil {
-		return nil, err
+// given returns v if the flag name was set on the command line, else nil.
+func given(fs *flag.FlagSet, name string, v *string) *string {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	if set {
+		return v
 	}
-	seen := map[*analysis.Analyzer]bool{}
-	var find func(a *analysis.Analyzer) *analysis.Analyzer
-	find = func(a *analysis.Analyzer) *analysis.Analyzer {
-		if seen[a] {
-			return nil
-		}
-		seen[a] = true
-		if a.Name == analyzers.Config.Name {
-			return a
-		}
-		for _, r := range a.Requires {
-			if c := find(r); c != nil {
-				return c
-			}
-		}
-		return nil
-	}
-	for _, a := range as {
-		if c := find(a); c != nil {
-			return c, nil
-		}
-	}
-	return nil, fmt.Errorf("internal error: no %s analyzer among the passes' requirements", analyzers.Config.Name)
+	return nil
 }
 
-// excluder returns a function that reports whether a file matches one of
-// the exclude globs, matched against the file's path relative to the root
-// of its module (the nearest directory above it with a go.mod).
-func excluder(cfgA *analysis.Analyzer, globs []string) (func(string) bool, error) {
-	if len(globs) == 0 {
+// passList parses the value of -enable or -disable: comma-separated pass
+// names. A flag that was not given (v nil) is no list; an empty name
+// (-enable "" or -enable ,) is an error, as in the configuration file.
+func passList(flagName string, v *string) ([]string, error) {
+	if v == nil {
 		return nil, nil
 	}
-	res, err := cfgA.Run(nil) // builds the immutable *config.Config; reads no pass
-	if err != nil {
-		return nil, err
-	}
-	m, ok := res.(interface{ MatchExclude(string) bool })
-	if !ok {
-		return nil, fmt.Errorf("internal error: %T cannot match exclusions", res)
-	}
-	roots := map[string]string{}
-	moduleRoot := func(dir string) string {
-		start := dir
-		for {
-			if r, ok := roots[dir]; ok {
-				roots[start] = r
-				return r
-			}
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				roots[start] = dir
-				return dir
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				roots[start] = ""
-				return ""
-			}
-			dir = parent
-		}
-	}
-	return func(file string) bool {
-		root := moduleRoot(filepath.Dir(file))
-		if root == "" {
-			return false
-		}
-		rel, err := filepath.Rel(root, file)
-		if err != nil {
-			return false
-		}
-		return m.MatchExclude(filepath.ToSlash(rel))
-	}, nil
-}
-
-func split(s string) []string {
 	var out []string
-	for f := range strings.SplitSeq(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
+	for f := range strings.SplitSeq(*v, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			return nil, fmt.Errorf("-%s %q: empty pass name", flagName, *v)
 		}
+		out = append(out, f)
 	}
-	return out
+	return out, nil
 }
 
 // resolveConfig merges the configuration file (the nearest .lifelint.yml
-// from wd, or configPath; "none" for none) with the command-line flags and
-// returns the passes to run, the vet tool flags that carry the knowledge
-// table entries, and the exclusion filter. The CLI and the language server
-// share it.
-func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[]string) (known, enabled, vetFlags []string, exclude func(string) bool, err error) {
-	// Configuration: the file, then the flags.
+// from wd, or configPath; "none" for none) with the command-line flags
+// (enable and disable are nil when not given) and returns the passes to
+// run, the vet tool flags that carry the knowledge table entries, and the
+// exclusion filter. The CLI and the language server share it.
+func resolveConfig(wd, configPath string, enable, disable *string, cfgVals map[string]*[]string) (known, enabled, vetFlags []string, excluded func(string) bool, err error) {
+	// Configuration: the file (validated by Load), then the flags.
 	var settings analyzers.Settings
 	cfgFile := configPath
 	if cfgFile == "" {
@@ -252,10 +187,20 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 			return nil, nil, nil, nil, err
 		}
 	}
-	if enable != "" {
-		settings.Enable = split(enable)
+	en, err := passList("enable", enable)
+	if err != nil {
+		return nil, nil, nil, nil, err
 	}
-	settings.Disable = append(settings.Disable, split(disable)...)
+	if en != nil {
+		settings.Enable = en
+	}
+	dis, err := passList("disable", disable)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	settings.Disable = append(settings.Disable, dis...)
+	// Pass names are checked here rather than by analyzers.Validate:
+	// test builds serve an extra pass.
 	known = passNames()
 	for _, n := range slices.Concat(settings.Enable, settings.Disable) {
 		if !slices.Contains(known, n) {
@@ -270,12 +215,6 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 	if len(enabled) == 0 {
 		return nil, nil, nil, nil, fmt.Errorf("no passes left to run (enable: %s; disable: %s)", strings.Join(settings.Enable, ","), strings.Join(settings.Disable, ","))
 	}
-	// Validate the table entries and the exclusions the way the passes
-	// will read them: through a fresh lifelintconfig analyzer.
-	cfgA, err := configAnalyzer(analyzers.Settings{Exclude: settings.Exclude})
-	if err != nil {
-		return nil, nil, nil, nil, err
-	}
 	for _, name := range configFlags {
 		var fromFile []string
 		switch name {
@@ -286,16 +225,28 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 		case "pools":
 			fromFile = settings.Pools
 		}
-		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
-			if err := cfgA.Flags.Set(name, v); err != nil {
-				return nil, nil, nil, nil, fmt.Errorf("-%s.%s: %v", analyzers.Config.Name, name, err)
+		for _, v := range *cfgVals[name] {
+			// The flag's entries get the file's rules (analyzers.Validate).
+			var one analyzers.Settings
+			entries := analyzers.SplitList(v)
+			switch name {
+			case "handlers":
+				one.Handlers = entries
+			case "blocking":
+				one.Blocking = entries
+			case "pools":
+				one.Pools = entries
 			}
+			if err := analyzers.Validate(one); err != nil {
+				return nil, nil, nil, nil, fmt.Errorf("-%s.%s=%q: %v", analyzers.Config.Name, name, v, err)
+			}
+		}
+		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
 			vetFlags = append(vetFlags, fmt.Sprintf("-%s.%s=%s", analyzers.Config.Name, name, v))
 		}
 	}
-	exclude, err = excluder(cfgA, settings.Exclude)
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if m := exclude.New(settings.Exclude); m != nil {
+		excluded = m.Excluded
 	}
-	return known, enabled, vetFlags, exclude, nil
+	return known, enabled, vetFlags, excluded, nil
 }

@@ -53,7 +53,7 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range configFlags {
 		noFlags[name] = new([]string)
 	}
-	known, enabled, cfgFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, noFlags)
+	known, enabled, cfgFlags, excluded, err := resolveConfig(wd, *configPath, given(fs, "enable", enable), given(fs, "disable", disable), noFlags)
 	if err != nil {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitError
@@ -65,7 +65,7 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Known:    known,
 			Enabled:  enabled,
 			VetFlags: append(cfgFlags, vetFlags...),
-			Exclude:  exclude,
+			Exclude:  excluded,
 		},
 		Debounce: *debounce,
 	}

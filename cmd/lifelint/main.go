@@ -58,12 +58,22 @@ func lifelint(args []string) int {
 }
 
 // isUnitcheckerInvocation reports whether the go command runs us as a vet
-// or fix tool: it asks for -V=full or -flags, or passes one *.cfg file last.
+// or fix tool: it asks for -V=full or -flags, or passes the path of a
+// *.cfg file last. A package directory named x.cfg is a package pattern,
+// not a vet config (issue 19), so the file must be a regular file.
 func isUnitcheckerInvocation(args []string) bool {
 	for _, a := range args {
 		if a == "-V=full" || a == "-flags" || a == "--flags" {
 			return true
 		}
 	}
-	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
+	if len(args) == 0 {
+		return false
+	}
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
+		return false
+	}
+	fi, err := os.Stat(last)
+	return err == nil && fi.Mode().IsRegular()
 }
