@@ -50,7 +50,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: lifelint [flags] packages...\n       lifelint help [pass]\n       lifelint lsp [flags]\n\n"+
+		fmt.Fprintf(stderr, "usage: lifelint [flags] packages...\n       lifelint help [pass]\n       lifelint lsp [flags]\n       lifelint version\n\n"+
 			"lifelint runs go vet with itself as the vet tool, so unchanged packages come from go vet's cache.\n"+
 			"Exit codes: 0 no findings, 1 findings, 2 usage, configuration, build or type errors.\n\nFlags:\n")
 		fs.PrintDefaults()

@@ -2,6 +2,7 @@
 //
 //	lifelint [flags] packages...      analyze packages (through go vet, cached), print findings
 //	lifelint help [pass]              print the docs of every pass, or of one
+//	lifelint version                  print the version (also -V)
 //	lifelint lsp                      serve diagnostics and quick fixes to editors (LSP over stdio)
 //	go vet -vettool=$(which lifelint) packages...
 //	go fix -fixtool=$(which lifelint) packages...
@@ -47,6 +48,9 @@ func lifelint(args []string) int {
 		// .cfg file, and exits itself.
 		unitchecker.Main(served()...)
 		return exitError // unreachable
+	}
+	if isVersionRequest(args) {
+		return printVersion(os.Stdout)
 	}
 	if len(args) > 0 && args[0] == "help" {
 		return help(os.Stdout, os.Stderr, args[1:])
