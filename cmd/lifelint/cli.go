@@ -36,6 +36,9 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	showIgnored := fs.Bool("show-ignored", false, "also list findings suppressed by //lifelint:ignore directives")
 	configPath := fs.String("config", "", "configuration `file` (default: the nearest "+configfile.Name+" in the working directory or above; \"none\" for none)")
 	vscode := fs.Bool("vscode", false, "for VS Code's go.lintTool: exit 0 when there are findings")
+	doFix := fs.Bool("fix", false, "apply the suggested fix of each finding (honouring the configuration and //lifelint:ignore), then report the findings left")
+	doDiff := fs.Bool("diff", false, "print the suggested fixes as a unified diff instead of the findings; change no file")
+	quiet := fs.Bool("q", false, "quiet: no progress line and no final summary on stderr")
 	cfgVals := map[string]*[]string{}
 	for _, name := range configFlags {
 		vals := new([]string)
@@ -114,7 +117,17 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	var status *statusLine
+	if !*quiet && wantProgress(stderr) {
+		status = newStatusLine(stderr)
+		opts.Stderr = status
+		opts.Progress = status.Update
+		status.Start()
+	}
 	res, err := driver.Run(ctx, opts)
+	if status != nil {
+		status.Done()
+	}
 	if ctx.Err() != nil {
 		return fail("interrupted")
 	}
@@ -124,6 +137,29 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "lifelint: %s\n", e)
 	}
+	fixFailed := false
+	exit := func() int {
+		switch {
+		case res.VetFailed || len(res.Errors) > 0 || fixFailed:
+			return exitError
+		case len(res.Findings) > 0 && !*vscode:
+			return exitFindings
+		}
+		return exitClean
+	}
+	if *doFix || *doDiff {
+		var remaining []driver.Finding
+		remaining, fixFailed, err = applyFixes(res.Findings, wd, *doDiff, *quiet, stdout, stderr)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if *doDiff {
+			// stdout holds the diff; the exit code says whether there
+			// were findings, as without -diff.
+			return exit()
+		}
+		res.Findings = remaining
+	}
 	out := output{wd: wd, srcRoot: srcRoot, passes: append(passes(), directivePass), findings: res.Findings}
 	if *showIgnored {
 		out.ignored = res.Ignored
@@ -132,13 +168,10 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	if err := render(stdout, &out); err != nil {
 		return fail("writing output: %v", err)
 	}
-	switch {
-	case res.VetFailed || len(res.Errors) > 0:
-		return exitError
-	case len(res.Findings) > 0 && !*vscode:
-		return exitFindings
+	if !*quiet {
+		fmt.Fprintf(stderr, "lifelint: %s\n", summary(res.Findings, res.Ignored))
 	}
-	return exitClean
+	return exit()
 }
 
 // given returns v if the flag name was set on the command line, else nil.

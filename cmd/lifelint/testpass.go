@@ -15,7 +15,8 @@ import (
 // lifelinttest is a pass that exists only in binaries built with
 // -tags lifelinttest, so that the CLI contract tests do not depend on the
 // details of the real passes: it reports every call of a function named
-// Bad and offers to rename the call to Good; in a package that declares a
+// Bad and offers to rename the call to Good (and offers a fix that breaks
+// the syntax for calls of Broken); in a package that declares a
 // function named AnalysisError it fails, as a pass with a bug would; in
 // one that declares AnalysisHang it writes its process id and its
 // parent's (go vet's) to the file $LIFELINT_TEST_HANG and hangs, for the
@@ -42,6 +43,18 @@ var lifelinttest = &analysis.Analyzer{
 					return true
 				}
 				id, ok := call.Fun.(*ast.Ident)
+				if ok && id.Name == "Broken" {
+					// A fix that breaks the syntax, for -fix's refusal.
+					pass.Report(analysis.Diagnostic{
+						Pos:     call.Pos(),
+						Message: "call of Broken",
+						SuggestedFixes: []analysis.SuggestedFix{{
+							Message:   "break the call",
+							TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen + 1}},
+						}},
+					})
+					return true
+				}
 				if !ok || id.Name != "Bad" {
 					return true
 				}

@@ -7,7 +7,6 @@
 package driver
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -16,6 +15,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lifelint/lifelint/internal/ignore"
@@ -68,6 +68,10 @@ type Options struct {
 	VetFlags []string
 	// Exclude reports files whose findings are dropped.
 	Exclude func(file string) bool
+	// Progress, when set, is called as go vet finishes packages: done
+	// packages out of total (-1 while unknown). It is called from other
+	// goroutines, one call at a time, and never after Run returns.
+	Progress func(done, total int)
 	// Stderr receives go vet's own output: build and type errors,
 	// download progress, warnings.
 	Stderr io.Writer
@@ -120,11 +124,24 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	ownGroup(cmd)
 	cmd.Cancel = func() error { return stop(cmd) }
 	cmd.WaitDelay = stopGrace
-	var stdout bytes.Buffer
+	var stdout treeCounter
 	cmd.Stdout = &stdout
 	cmd.Stderr = o.Stderr
 	if cmd.Stderr == nil {
 		cmd.Stderr = io.Discard
+	}
+	var listed sync.WaitGroup
+	if o.Progress != nil {
+		p := &progress{o: &o, total: -1}
+		stdout.onCount = func(n int) { p.set(n, -1) }
+		listCtx, cancelList := context.WithCancel(ctx)
+		defer listed.Wait()
+		defer cancelList()
+		listed.Go(func() {
+			if n, err := countPackages(listCtx, &o); err == nil {
+				p.set(-1, n)
+			}
+		})
 	}
 	res := &Result{}
 	err := cmd.Run()
@@ -138,7 +155,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		res.VetFailed = true
 	}
-	raw, errs, other := vetjson.Decode(stdout.Bytes())
+	raw, errs, other := vetjson.Decode(stdout.buf.Bytes())
 	if other = strings.TrimSpace(other); other != "" && o.Stderr != nil {
 		fmt.Fprintln(o.Stderr, other)
 	}
