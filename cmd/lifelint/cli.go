@@ -16,6 +16,7 @@ import (
 	"github.com/lifelint/lifelint/internal/configfile"
 	"github.com/lifelint/lifelint/internal/driver"
 	"github.com/lifelint/lifelint/internal/exclude"
+	"github.com/lifelint/lifelint/internal/newfrom"
 )
 
 // configFlags are the -lifelintconfig.* flags the CLI forwards to the vet
@@ -38,6 +39,8 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	vscode := fs.Bool("vscode", false, "for VS Code's go.lintTool: exit 0 when there are findings")
 	doFix := fs.Bool("fix", false, "apply the suggested fix of each finding (honouring the configuration and //lifelint:ignore), then report the findings left")
 	doDiff := fs.Bool("diff", false, "print the suggested fixes as a unified diff instead of the findings; change no file")
+	newFromRev := fs.String("new-from-rev", "", "report only findings on lines changed since git `revision` REV (and in untracked files)")
+	newFromPatch := fs.String("new-from-patch", "", "report only findings on lines a unified diff `file` adds (paths relative to the directory lifelint runs in)")
 	quiet := fs.Bool("q", false, "quiet: no progress line and no final summary on stderr")
 	cfgVals := map[string]*[]string{}
 	for _, name := range configFlags {
@@ -97,6 +100,13 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
+	// Read the change before the run: a bad revision fails fast.
+	var lines newfrom.Lines
+	if *newFromRev != "" || *newFromPatch != "" {
+		if lines, err = changedLines(wd, *newFromRev, *newFromPatch); err != nil {
+			return fail("%v", err)
+		}
+	}
 	tool, err := os.Executable()
 	if err != nil {
 		return fail("cannot find the lifelint executable: %v", err)
@@ -137,6 +147,10 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "lifelint: %s\n", e)
 	}
+	if lines != nil {
+		res.Findings = slices.DeleteFunc(res.Findings, func(f driver.Finding) bool { return !lines.Has(f.File, f.Line) })
+		res.Ignored = slices.DeleteFunc(res.Ignored, func(f driver.Finding) bool { return !lines.Has(f.File, f.Line) })
+	}
 	fixFailed := false
 	exit := func() int {
 		switch {
@@ -172,6 +186,30 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lifelint: %s\n", summary(res.Findings, res.Ignored))
 	}
 	return exit()
+}
+
+// changedLines is -new-from-rev and -new-from-patch.
+func changedLines(wd, rev, patch string) (newfrom.Lines, error) {
+	if rev != "" && patch != "" {
+		return nil, errors.New("-new-from-rev and -new-from-patch exclude each other")
+	}
+	if rev != "" {
+		lines, err := newfrom.FromRev(wd, rev)
+		if err != nil {
+			return nil, fmt.Errorf("-new-from-rev: %v", err)
+		}
+		return lines, nil
+	}
+	f, err := os.Open(patch)
+	if err != nil {
+		return nil, fmt.Errorf("-new-from-patch: %v", err)
+	}
+	defer f.Close()
+	lines, err := newfrom.FromPatch(f, wd)
+	if err != nil {
+		return nil, fmt.Errorf("-new-from-patch: %s: %v", patch, err)
+	}
+	return lines, nil
 }
 
 // given returns v if the flag name was set on the command line, else nil.
