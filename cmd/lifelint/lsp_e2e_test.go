@@ -297,6 +297,7 @@ func TestLSPCacheAndCLI(t *testing.T) {
 		"m.go":          "package m\n\nfunc Good() {}\n",
 		"h/h.go":        strings.Replace(badGo, "package m", "package h", 1),
 		"h/h_test.go":   "package h\n\nfunc T() {\n\tBad()\n}\n",
+		"k/k.go":        "package k\n\nimport \"example.com/m/h\"\n\nfunc K() { h.F() }\n",
 		".lifelint.yml": "exclude: [\"h/**\"]\n",
 	})
 	uri := func(rel string) string {
@@ -327,8 +328,13 @@ func TestLSPCacheAndCLI(t *testing.T) {
 	c := startLSP(t, bin, dir, "-config=none")
 	c.request("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{}})
 	c.send("initialized", 0, map[string]any{})
+	// k first: h is analyzed as its dependency (facts only, no output).
+	open(c, "k/k.go")
+	if d := c.diagnostics(uri("k/k.go")); len(d) != 0 {
+		t.Errorf("k/k.go: %+v, want no diagnostics", d)
+	}
 	open(c, "h/h.go")
-	wantBad("didOpen", "h/h.go", c.diagnostics(uri("h/h.go")))
+	wantBad("didOpen after a dependent", "h/h.go", c.diagnostics(uri("h/h.go")))
 	open(c, "h/h_test.go")
 	wantBad("didOpen", "h/h_test.go", c.diagnostics(uri("h/h_test.go")))
 

@@ -392,11 +392,17 @@ func (s *Server) lint(ctx context.Context, dir string) {
 	s.mu.Unlock()
 
 	// Each buffer goes into the overlay as <tmp>/<key of its path>/<its
-	// name>, with overlayMark appended. go vet keys its cache by content
-	// but records the overlay file's path in the cached JSON, so:
-	//   - the mark gives buffers a content no file on disk has, and the
-	//     CLI (or go vet) can never replay a result that names our
-	//     deleted temporary files (issue 19);
+	// name>; the buffers of the package linted get overlayMark appended.
+	// go vet keys its cache by content but records the overlay file's
+	// path in the cached JSON, so:
+	//   - the mark gives the package a content no file on disk has, and
+	//     the runs use their own cache entries (Driver.CacheKey): the CLI
+	//     (or go vet) can never replay a result that names our deleted
+	//     temporary files (issue 19);
+	//   - a package linted for itself always has a marked buffer and a
+	//     dependency never has one, so the facts-only cache entry of a
+	//     dependency (which has no output) is never taken for the result
+	//     of the package linted;
 	//   - on a cache hit (a save of an unchanged buffer, close and reopen,
 	//     undo) the JSON names the files of an earlier run, whose
 	//     directory keys are the same as ours: real maps them back.
@@ -409,7 +415,11 @@ func (s *Server) lint(ctx context.Context, dir string) {
 			s.logf("%v", err)
 			return
 		}
-		if err := os.WriteFile(f, []byte(snap[path].text+overlayMark), 0o600); err != nil {
+		text := snap[path].text
+		if filepath.Dir(path) == dir {
+			text += overlayMark
+		}
+		if err := os.WriteFile(f, []byte(text), 0o600); err != nil {
 			s.logf("%v", err)
 			return
 		}
@@ -430,6 +440,7 @@ func (s *Server) lint(ctx context.Context, dir string) {
 	}
 	opts := s.opts.Driver
 	opts.Dir, opts.Patterns = dir, []string{"."}
+	opts.CacheKey = lspCacheKey
 	opts.VetFlags = append([]string{"-overlay=" + overlay}, opts.VetFlags...)
 	opts.Stderr = nil
 	if ex := s.opts.Driver.Exclude; ex != nil {
@@ -546,6 +557,10 @@ func (s *Server) lint(ctx context.Context, dir string) {
 	}
 	s.logf("%s: %d diagnostics in %v", dir, len(findings), time.Since(start).Round(time.Millisecond))
 }
+
+// lspCacheKey gives the server's go vet runs cache entries apart from
+// the CLI's (see lint).
+const lspCacheKey = "lsp"
 
 // overlayMark is appended to every buffer in the overlay (see lint). It
 // is a plain comment on a line of its own after the last line, so it
