@@ -67,6 +67,8 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
+	// vscode-go wants the findings on stdout and nothing on stderr.
+	*quiet = *quiet || *vscode
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "lifelint: "+format+"\n", args...)
 		return exitError

@@ -595,5 +595,9 @@ func TestHelpAndVSCode(t *testing.T) {
 	}
 	run(t, dir, "-help").want(t, 0, "")
 	mod := writeModule(t, map[string]string{"m.go": badGo})
-	run(t, mod, "-vscode", "./...").want(t, 0, badOut)
+	v := run(t, mod, "-vscode", "./...")
+	v.want(t, 0, badOut)
+	if v.stderr != "" {
+		t.Errorf("-vscode wrote to stderr: %q", v.stderr)
+	}
 }

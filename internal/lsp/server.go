@@ -5,7 +5,8 @@
 // Each lint run is `go vet -vettool=<lifelint> -json -overlay=<unsaved
 // buffers>` on the package of the changed file: go vet loads dependencies
 // from export data, keeps facts and results in the Go build cache, and so
-// reuses the work of earlier runs and of the CLI.
+// reuses the work of earlier runs. The runs keep cache entries of their
+// own (see lint), apart from the CLI's.
 package lsp
 
 import (
