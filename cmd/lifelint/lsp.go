@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/lifelint/lifelint/internal/configfile"
@@ -72,7 +74,11 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *verbose {
 		opts.Log = stderr
 	}
-	if err := lsp.Serve(context.Background(), stdin, stdout, opts); err != nil {
+	// SIGINT and SIGTERM (an editor stopping the server) end the lint
+	// runs and their go vet processes before the server exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := lsp.Serve(ctx, stdin, stdout, opts); err != nil {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitFindings // the protocol asks for exit code 1 without shutdown
 	}

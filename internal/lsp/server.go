@@ -45,8 +45,11 @@ type Options struct {
 }
 
 // Serve runs the server on r and w until the client sends exit or closes
-// r. It returns nil after a shutdown request, and an error otherwise (the
-// caller should then exit with status 1, as the protocol asks).
+// r, or ctx is done. It returns nil after a shutdown request, and an error
+// otherwise (the caller should then exit with status 1, as the protocol
+// asks). Every lint run, and the go vet it runs, has ended when Serve
+// returns. When ctx ends it, the reading of r, which cannot be
+// interrupted, may go on until the process exits: the caller should exit.
 func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 	if opts.Debounce == 0 {
 		opts.Debounce = 250 * time.Millisecond
@@ -64,9 +67,21 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 		diags: map[string][]stored{},
 		runs:  map[string]*run{},
 	}
-	defer s.wg.Wait()
-	defer cancel()
-	return s.loop(bufio.NewReader(r))
+	errc := make(chan error, 1)
+	go func() { errc <- s.loop(bufio.NewReader(r)) }()
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	s.mu.Lock()
+	s.stopping = true
+	s.stopAllLocked()
+	s.mu.Unlock()
+	cancel()
+	s.wg.Wait()
+	return err
 }
 
 // Server is one LSP session.
@@ -85,6 +100,7 @@ type Server struct {
 	shutdown bool
 
 	initialized bool // initialize was answered; read and set by loop only
+	stopping    bool // Serve is returning: schedule no more runs
 }
 
 type document struct {
@@ -260,10 +276,7 @@ func (s *Server) handle(msg message) (any, *respError) {
 	case "shutdown":
 		s.mu.Lock()
 		s.shutdown = true
-		for dir, r := range s.runs {
-			s.stopRun(r)
-			delete(s.runs, dir)
-		}
+		s.stopAllLocked()
 		s.mu.Unlock()
 		s.wg.Wait()
 		return nil, nil
@@ -351,6 +364,9 @@ func (s *Server) update(uri string, version int, edit func(string) string, delay
 // schedule (re)starts the lint of dir after delay, cancelling any earlier
 // run of it. s.mu is held.
 func (s *Server) schedule(dir string, delay time.Duration) {
+	if s.stopping {
+		return
+	}
 	if old := s.runs[dir]; old != nil {
 		s.stopRun(old)
 	}
@@ -362,6 +378,14 @@ func (s *Server) schedule(dir string, delay time.Duration) {
 		defer s.wg.Done()
 		s.lint(ctx, dir)
 	})
+}
+
+// stopAllLocked cancels every scheduled or running lint. s.mu is held.
+func (s *Server) stopAllLocked() {
+	for dir, r := range s.runs {
+		s.stopRun(r)
+		delete(s.runs, dir)
+	}
 }
 
 // stopRun cancels r; if its timer had not fired, it releases the timer's
