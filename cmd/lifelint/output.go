@@ -165,6 +165,7 @@ func renderSARIF(w io.Writer, o *output) error {
 		Tool: sarif.Tool{Driver: sarif.Driver{
 			Name:           "lifelint",
 			InformationURI: "https://github.com/lifelint/lifelint",
+			Version:        readBuildVersion().String(),
 			Rules:          []sarif.Rule{},
 		}},
 		OriginalURIBaseIDs: map[string]sarif.ArtifactLoc{"%SRCROOT%": {URI: fileURI(o.srcRoot) + "/"}},
