@@ -63,10 +63,9 @@ machine() {
     "$work/bin/lifelint" ./...) >"$work/$m.out" 2>"$work/$m.err" || rc=$?
   echo "$rc" >"$work/$m.rc"
   touch "$work/$m.trace"
-  echo "machine $m: exit $rc, $(wc -l <"$work/$m.out") findings," \
-    "$(grep -c '^vet' "$work/$m.trace" || true) packages analyzed by the vet tool" \
-    "($(grep -c $'^vet\t.*\troot$' "$work/$m.trace" || true) of the module, the rest for facts)," \
-    "$((SECONDS - t))s"
+  echo "machine $m: exit $rc, $(wc -l <"$work/$m.out") findings;" \
+    "the vet tool analyzed $(grep -c $'^vet\t.*\troot$' "$work/$m.trace" || true) packages of the module" \
+    "and $(grep -c $'^vet\t.*\tfacts$' "$work/$m.trace" || true) dependencies (for facts); $((SECONDS - t))s"
 }
 
 failed=0
