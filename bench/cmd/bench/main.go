@@ -40,7 +40,7 @@ func main() {
 	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
 	only := flag.String("tools", "lifelint,govet,staticcheck,floor", "comma-separated `tools` to measure")
 	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
-	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one leaf package (through a go command overlay) and rerun")
+	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one file of a copy of a leaf package and rerun")
 	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
 	profileRuns := flag.Int("profile-runs", 1, "extra cold `runs` of lifelint with LIFELINT_TRACE, for each analyzer's share of its CPU time (0: none)")
 	flag.Parse()
@@ -120,6 +120,20 @@ func run(o options, log func(string, ...any)) error {
 		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck, floor)", o.only)
 	}
 
+	var ed *edit
+	var leafInfo string
+	if o.incremental {
+		// Before describe and prepare: the copy of the leaf joins the
+		// patterns of every run.
+		leaf, err := e.prepareEdit(o.leaf)
+		if err != nil {
+			return err
+		}
+		ed = leaf
+		leafInfo = fmt.Sprintf("`%s` (copied to `./%s`, which every run of every tool then analyzes too; the edit appends a comment to its %s, and the file is restored after the run)", ed.pkg, incrementalDir, filepath.Base(ed.file))
+		log("incremental case: edit %s", leafInfo)
+		patterns = e.patterns
+	}
 	corpus, err := e.describe()
 	if err != nil {
 		return err
@@ -130,18 +144,6 @@ func run(o options, log func(string, ...any)) error {
 		return err
 	}
 	log("template ready in %s (%s)", prep.Round(time.Second), du(e.template))
-
-	var overlayFlag string
-	var leafInfo string
-	if o.incremental {
-		leaf, file, err := e.prepareEdit(o.leaf)
-		if err != nil {
-			return err
-		}
-		overlayFlag = "-overlay=" + filepath.Join(e.work, "overlay.json")
-		leafInfo = fmt.Sprintf("`%s` (a comment appended to %s, through `-overlay` in GOFLAGS)", leaf, filepath.Base(file))
-		log("incremental case: edit %s", leafInfo)
-	}
 
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
@@ -170,15 +172,21 @@ func run(o options, log func(string, ...any)) error {
 			}
 			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
 			phases := []string{"cold", "warm"}
-			if overlayFlag != "" && t.overlay {
+			if ed != nil {
 				phases = append(phases, "incremental")
 			}
 			for _, phase := range phases {
-				env := environ
 				if phase == "incremental" {
-					env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" "+overlayFlag))
+					if err := os.WriteFile(ed.file, ed.edited, 0o644); err != nil {
+						return err
+					}
 				}
-				m, err := e.measureTool(t, env, phase, i+1, outDir)
+				m, err := e.measureTool(t, environ, phase, i+1, outDir)
+				if phase == "incremental" {
+					if rerr := os.WriteFile(ed.file, ed.orig, 0o644); rerr != nil && err == nil {
+						err = rerr
+					}
+				}
 				if err != nil {
 					return err
 				}
@@ -256,14 +264,27 @@ func (e *env) measureTool(t *tool, environ []string, phase string, run int, outD
 	return m, nil
 }
 
+// incrementalDir is where the incremental case's copy of a leaf package
+// lives, inside the bench module (testdata: ./... skips it).
+const incrementalDir = "testdata/incremental"
+
+// edit is the incremental case: the file it edits, as it is and edited.
+type edit struct {
+	pkg, file    string
+	orig, edited []byte
+}
+
 // prepareEdit chooses the package the incremental case edits (leaf, or
-// the first leaf library of the set) and writes the go command overlay
-// that replaces its first Go file with an edited copy.
-func (e *env) prepareEdit(leaf string) (string, string, error) {
-	args := []string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,Imports,TestImports,XTestImports"}
+// the first leaf library of the set), copies its Go files into
+// incrementalDir and adds that package to the patterns; the edit is of
+// the copy's first Go file. The set's own files live in the read-only
+// module cache, which neither an edit nor a go command overlay may
+// touch; a copy in the bench module is what a user's own leaf package is.
+func (e *env) prepareEdit(leaf string) (*edit, error) {
+	args := []string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,EmbedPatterns,Imports,TestImports,XTestImports"}
 	out, err := output(e.benchDir, nil, "go", append(args, e.patterns...)...)
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
 	var pkgs []listedPackage
 	dec := json.NewDecoder(strings.NewReader(out))
@@ -272,7 +293,7 @@ func (e *env) prepareEdit(leaf string) (string, string, error) {
 		if err := dec.Decode(&p); err == io.EOF {
 			break
 		} else if err != nil {
-			return "", "", fmt.Errorf("go list: %v", err)
+			return nil, fmt.Errorf("go list: %v", err)
 		}
 		pkgs = append(pkgs, p)
 	}
@@ -280,29 +301,38 @@ func (e *env) prepareEdit(leaf string) (string, string, error) {
 	if leaf == "" {
 		var ok bool
 		if p, ok = chooseLeaf(pkgs); !ok {
-			return "", "", fmt.Errorf("no leaf package with Go files in the set; name one with -leaf or use -incremental=false")
+			return nil, fmt.Errorf("no leaf package with Go files in the set; name one with -leaf or use -incremental=false")
 		}
 	} else {
 		i := slices.IndexFunc(pkgs, func(p listedPackage) bool { return p.ImportPath == leaf })
-		if i < 0 || len(pkgs[i].GoFiles) == 0 {
-			return "", "", fmt.Errorf("-leaf %s: not a package of the set with Go files", leaf)
+		if i < 0 || !copyable(pkgs[i]) {
+			return nil, fmt.Errorf("-leaf %s: not a package of the set that can be copied (Go files, no cgo, no embed, no internal imports)", leaf)
 		}
 		p = pkgs[i]
 	}
-	file := filepath.Join(p.Dir, p.GoFiles[0])
+	dir := filepath.Join(e.benchDir, incrementalDir)
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for _, name := range p.GoFiles {
+		src, err := os.ReadFile(filepath.Join(p.Dir, name))
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	e.patterns = append(slices.Clip(e.patterns), "./"+incrementalDir)
+	file := filepath.Join(dir, p.GoFiles[0])
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
-	edited := filepath.Join(e.work, "edited-"+p.GoFiles[0])
-	if err := os.WriteFile(edited, editedSource(src), 0o644); err != nil {
-		return "", "", err
-	}
-	overlay, err := json.Marshal(map[string]map[string]string{"Replace": {file: edited}})
-	if err != nil {
-		return "", "", err
-	}
-	return p.ImportPath, file, os.WriteFile(filepath.Join(e.work, "overlay.json"), overlay, 0o644)
+	return &edit{pkg: p.ImportPath, file: file, orig: src, edited: editedSource(src)}, nil
 }
 
 // write writes the report of the runs done so far (done of rep.runs) and
@@ -394,11 +424,11 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 	var l *tool
 	switch mode {
 	case "cli":
-		l = &tool{id: "lifelint", name: "lifelint", parse: parseLifelintText, overlay: true,
+		l = &tool{id: "lifelint", name: "lifelint", parse: parseLifelintText,
 			argv: func(p []string) []string { return slices.Concat([]string{lifelint}, lflags, p) }}
 		info["lifelint"] += "; run as `lifelint <patterns>` (its CLI drives go vet -vettool -json)"
 	case "vettool":
-		l = &tool{id: "lifelint", name: "lifelint", parse: parseVetJSON, overlay: true,
+		l = &tool{id: "lifelint", name: "lifelint", parse: parseVetJSON,
 			argv: func(p []string) []string {
 				return slices.Concat([]string{"go", "vet", "-vettool=" + lifelint, "-json"}, lflags, p)
 			}}
@@ -420,13 +450,11 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 	e.novet = novet
 	return []*tool{
 		l,
-		{id: "govet", name: "go vet", parse: parseGoVet, overlay: true,
+		{id: "govet", name: "go vet", parse: parseGoVet,
 			argv: func(p []string) []string { return append([]string{"go", "vet"}, p...) }},
-		// staticcheck reads the files itself, not through the go
-		// command's overlay: it has no incremental case here.
 		{id: "staticcheck", name: "staticcheck", parse: parseStaticcheck,
 			argv: func(p []string) []string { return append([]string{staticcheck}, p...) }},
-		{id: "floor", name: "floor", parse: parseGoVet, overlay: true,
+		{id: "floor", name: "floor", parse: parseGoVet,
 			argv: func(p []string) []string { return append([]string{"go", "vet", "-vettool=" + novet}, p...) }},
 	}, info, nil
 }

@@ -17,7 +17,6 @@ type tool struct {
 	id, name string
 	argv     func(patterns []string) []string
 	parse    func(stdout, stderr []byte) findings
-	overlay  bool     // it reads files through the go command, so -overlay edits them
 	served   []string // lifelint: the analyzers it serves (its -flags)
 }
 
@@ -280,14 +279,29 @@ func parseServed(flagsJSON []byte) ([]string, error) {
 
 // listedPackage is one package of the set as go list describes it.
 type listedPackage struct {
-	ImportPath, Name, Dir                       string
-	GoFiles, Imports, TestImports, XTestImports []string
+	ImportPath, Name, Dir              string
+	GoFiles, CgoFiles, EmbedPatterns   []string
+	Imports, TestImports, XTestImports []string
+}
+
+// copyable reports whether p's Go files, copied into another module,
+// still build: no cgo, no embedded files, no internal imports.
+func copyable(p listedPackage) bool {
+	if len(p.GoFiles) == 0 || len(p.CgoFiles) > 0 || len(p.EmbedPatterns) > 0 {
+		return false
+	}
+	for _, imp := range p.Imports {
+		if slices.Contains(strings.Split(imp, "/"), "internal") {
+			return false
+		}
+	}
+	return true
 }
 
 // chooseLeaf returns the package of the set that the incremental case
-// edits: a leaf (no other package of the set imports it, tests
-// included), preferring a library over a main package, then the first by
-// import path; ok is false when no package with Go files is a leaf.
+// copies and edits: a copyable leaf (no other package of the set imports
+// it, tests included), preferring a library over a main package, then the
+// first by import path; ok is false when there is none.
 func chooseLeaf(pkgs []listedPackage) (leaf listedPackage, ok bool) {
 	inSet := map[string]bool{}
 	for _, p := range pkgs {
@@ -303,7 +317,7 @@ func chooseLeaf(pkgs []listedPackage) (leaf listedPackage, ok bool) {
 	}
 	var leaves []listedPackage
 	for _, p := range pkgs {
-		if !imported[p.ImportPath] && len(p.GoFiles) > 0 {
+		if !imported[p.ImportPath] && copyable(p) {
 			leaves = append(leaves, p)
 		}
 	}

@@ -252,3 +252,29 @@ func TestMarkdown(t *testing.T) {
 		t.Log(md)
 	}
 }
+
+func TestCopyable(t *testing.T) {
+	for _, c := range []struct {
+		p    listedPackage
+		want bool
+	}{
+		{listedPackage{GoFiles: []string{"a.go"}, Imports: []string{"fmt", "m/x"}}, true},
+		{listedPackage{}, false},
+		{listedPackage{GoFiles: []string{"a.go"}, CgoFiles: []string{"c.go"}}, false},
+		{listedPackage{GoFiles: []string{"a.go"}, EmbedPatterns: []string{"x.txt"}}, false},
+		{listedPackage{GoFiles: []string{"a.go"}, Imports: []string{"m/internal/x"}}, false},
+		{listedPackage{GoFiles: []string{"a.go"}, Imports: []string{"m/internalx"}}, true},
+	} {
+		if got := copyable(c.p); got != c.want {
+			t.Errorf("copyable(%+v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+	// A leaf that cannot be copied is passed over.
+	pkgs := []listedPackage{
+		{ImportPath: "m/a", Name: "a", GoFiles: []string{"a.go"}, CgoFiles: []string{"c.go"}},
+		{ImportPath: "m/b", Name: "b", GoFiles: []string{"b.go"}},
+	}
+	if leaf, ok := chooseLeaf(pkgs); !ok || leaf.ImportPath != "m/b" {
+		t.Errorf("chooseLeaf = %q, %v; want m/b", leaf.ImportPath, ok)
+	}
+}

@@ -94,7 +94,7 @@ func (r *report) markdown() string {
 	}
 	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change", r.done)
 	if r.leaf != "" {
-		p(", then an **incremental** rerun on those caches after an edit of the leaf package %s (not staticcheck: it reads files itself, so the overlay does not reach it)", r.leaf)
+		p(", then an **incremental** rerun on those caches after an edit of the leaf package %s", r.leaf)
 	}
 	p(". Medians below.\n\n")
 
