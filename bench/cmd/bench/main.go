@@ -281,7 +281,7 @@ type edit struct {
 // module cache, which neither an edit nor a go command overlay may
 // touch; a copy in the bench module is what a user's own leaf package is.
 func (e *env) prepareEdit(leaf string) (*edit, error) {
-	args := []string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,EmbedPatterns,Imports,TestImports,XTestImports"}
+	args := []string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,EmbedPatterns,SFiles,CFiles,SysoFiles,Imports,TestImports,XTestImports"}
 	out, err := output(e.benchDir, nil, "go", append(args, e.patterns...)...)
 	if err != nil {
 		return nil, err
@@ -306,7 +306,7 @@ func (e *env) prepareEdit(leaf string) (*edit, error) {
 	} else {
 		i := slices.IndexFunc(pkgs, func(p listedPackage) bool { return p.ImportPath == leaf })
 		if i < 0 || !copyable(pkgs[i]) {
-			return nil, fmt.Errorf("-leaf %s: not a package of the set that can be copied (Go files, no cgo, no embed, no internal imports)", leaf)
+			return nil, fmt.Errorf("-leaf %s: not a package of the set that can be copied (Go files; no cgo, assembly, embed or internal imports)", leaf)
 		}
 		p = pkgs[i]
 	}

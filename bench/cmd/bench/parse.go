@@ -281,13 +281,15 @@ func parseServed(flagsJSON []byte) ([]string, error) {
 type listedPackage struct {
 	ImportPath, Name, Dir              string
 	GoFiles, CgoFiles, EmbedPatterns   []string
+	SFiles, CFiles, SysoFiles          []string
 	Imports, TestImports, XTestImports []string
 }
 
 // copyable reports whether p's Go files, copied into another module,
-// still build: no cgo, no embedded files, no internal imports.
+// still build: no cgo, assembly or object files, no embedded files, no
+// internal imports.
 func copyable(p listedPackage) bool {
-	if len(p.GoFiles) == 0 || len(p.CgoFiles) > 0 || len(p.EmbedPatterns) > 0 {
+	if len(p.GoFiles) == 0 || len(slices.Concat(p.CgoFiles, p.EmbedPatterns, p.SFiles, p.CFiles, p.SysoFiles)) > 0 {
 		return false
 	}
 	for _, imp := range p.Imports {

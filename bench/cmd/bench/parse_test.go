@@ -262,6 +262,7 @@ func TestCopyable(t *testing.T) {
 		{listedPackage{}, false},
 		{listedPackage{GoFiles: []string{"a.go"}, CgoFiles: []string{"c.go"}}, false},
 		{listedPackage{GoFiles: []string{"a.go"}, EmbedPatterns: []string{"x.txt"}}, false},
+		{listedPackage{GoFiles: []string{"a.go"}, SFiles: []string{"a_amd64.s"}}, false},
 		{listedPackage{GoFiles: []string{"a.go"}, Imports: []string{"m/internal/x"}}, false},
 		{listedPackage{GoFiles: []string{"a.go"}, Imports: []string{"m/internalx"}}, true},
 	} {
