@@ -38,7 +38,7 @@ func main() {
 	runs := flag.Int("runs", 3, "timed `runs` of each tool, each a cold and a warm measurement")
 	mode := flag.String("lifelint-mode", "auto", "how lifelint runs: cli (lifelint <patterns>), vettool (go vet -vettool=lifelint -json) or auto")
 	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
-	only := flag.String("tools", "lifelint,govet,staticcheck,floor", "comma-separated `tools` to measure")
+	only := flag.String("tools", "lifelint,govet,staticcheck,floor,typecheck", "comma-separated `tools` to measure (typecheck: the floor+types)")
 	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
 	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one file of a copy of a leaf package and rerun")
 	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
@@ -117,7 +117,7 @@ func run(o options, log func(string, ...any)) error {
 		}
 	}
 	if len(selected) == 0 {
-		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck, floor)", o.only)
+		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck, floor, typecheck)", o.only)
 	}
 
 	var ed *edit
@@ -446,9 +446,24 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 		}
 		l.served = served
 	}
-	info["floor"] = "`go vet -vettool=novet <patterns>`: cmd/novet analyzes nothing and caches nothing, so this is the go command's share of a vet run (go list, the action graph, cache lookups, one vet tool process per package and dependency), not type checking"
+	info["floor"] = "`go vet -vettool=novet <patterns>`: cmd/novet analyzes nothing and caches nothing, so this is the go command's share of a vet run (go list, the action graph, cache lookups, one vet tool process per package and dependency), not parsing or type checking"
 	e.novet = novet
-	return []*tool{
+	var typecheck []*tool
+	if len(l.served) > 0 {
+		// lifelint's own vet tool with every analyzer off: unitchecker
+		// still parses and type-checks every package and dependency and
+		// writes (empty) facts, so go vet caches its results as it does
+		// lifelint's. The flags are part of go vet's cache key, so its
+		// results are not lifelint's.
+		off := []string{"-vettool=" + lifelint}
+		for _, a := range l.served {
+			off = append(off, "-"+a+"=false")
+		}
+		typecheck = append(typecheck, &tool{id: "typecheck", name: "floor+types", parse: parseGoVet,
+			argv: func(p []string) []string { return slices.Concat([]string{"go", "vet"}, off, p) }})
+		info["typecheck"] = "`go vet -vettool=lifelint " + strings.Join(off[1:], " ") + " <patterns>`: lifelint's vet tool with every analyzer off, so the go command's share plus parsing, type checking (from source, dependencies included, as for facts) and writing empty facts: what lifelint costs before its passes run"
+	}
+	return append([]*tool{
 		l,
 		{id: "govet", name: "go vet", parse: parseGoVet,
 			argv: func(p []string) []string { return append([]string{"go", "vet"}, p...) }},
@@ -456,7 +471,7 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 			argv: func(p []string) []string { return append([]string{staticcheck}, p...) }},
 		{id: "floor", name: "floor", parse: parseGoVet,
 			argv: func(p []string) []string { return append([]string{"go", "vet", "-vettool=" + novet}, p...) }},
-	}, info, nil
+	}, typecheck...), info, nil
 }
 
 // prepare fills the template GOCACHE with everything the three tools need

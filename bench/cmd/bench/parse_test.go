@@ -209,6 +209,7 @@ func TestMarkdown(t *testing.T) {
 	v := &tool{id: "govet", name: "go vet"}
 	s := &tool{id: "staticcheck", name: "staticcheck"}
 	f := &tool{id: "floor", name: "floor"}
+	tc := &tool{id: "typecheck", name: "floor+types"}
 	sec := func(x float64) time.Duration { return time.Duration(x * float64(time.Second)) }
 	m := func(tl *tool, phase string, run int, wall, cpu float64, rss int64) *measurement {
 		return &measurement{tool: tl, phase: phase, run: run, wall: sec(wall), cpu: sec(cpu), rss: rss << 20, load: "1.00 2.00 3.00"}
@@ -216,7 +217,7 @@ func TestMarkdown(t *testing.T) {
 	prof := parseTrace([]byte("vet\t1\tp\troot\nrun\t1\tp\troot\trequestpool\t2000000\t2000000\nvet\t2\tfmt\tfacts\nrun\t2\tfmt\tfacts\tinspect\t1000000\t1000000\n"))
 	pm := m(l, "profile", 1, 12, 12, 100)
 	pm.profile = &prof
-	r := &report{set: "tiny", runs: 3, done: 3, tools: []*tool{l, v, s, f}, leaf: "`m/c`", info: map[string]string{},
+	r := &report{set: "tiny", runs: 3, done: 3, tools: []*tool{l, v, s, f, tc}, leaf: "`m/c`", info: map[string]string{},
 		measurements: []*measurement{
 			m(l, "cold", 1, 10, 20, 100), m(l, "cold", 2, 12, 22, 110), m(l, "cold", 3, 50, 90, 120),
 			m(l, "warm", 1, 1, 1, 50), m(l, "warm", 2, 1, 1, 50), m(l, "warm", 3, 1, 1, 50),
@@ -224,6 +225,7 @@ func TestMarkdown(t *testing.T) {
 			m(v, "cold", 1, 8, 20, 100), m(v, "warm", 1, 2, 2, 50), m(v, "incremental", 1, 4, 4, 50),
 			m(s, "cold", 1, 24, 44, 440), m(s, "warm", 1, 1, 1, 50),
 			m(f, "cold", 1, 6, 10, 80), m(f, "warm", 1, 6, 10, 80), m(f, "incremental", 1, 4, 10, 80),
+			m(tc, "cold", 1, 10, 18, 90), m(tc, "warm", 1, 1, 1, 40),
 			pm,
 		}}
 	md := r.markdown()
@@ -236,10 +238,12 @@ func TestMarkdown(t *testing.T) {
 		"- cold wall ≤ 1.0× go vet: **not met** (1.50×).",
 		"- warm rerun ≤ go vet's: met (1.0 s vs 2.0 s).",
 		"1.30× the floor's: **not met** (2.20×",
-		"analyzers' Run (passes and what they require): met (3.0 s of the floor's 10.0 s, 30%)",
-		"| requestpool | served | 2.0 s | 0.0 s | 2.0 s | 16.7% | 1 / 0 |",
-		"| inspect | required (shared) | 0.0 s | 1.0 s | 1.0 s | 8.3% | 0 / 1 |",
-		"| outside Run: the go command, parsing, type checking, facts I/O, process start | | | | 9.0 s | 75.0% | |",
+		"analyzers' Run (passes and what they require): met (3.00 s of the floor's 10.0 s, 30%)",
+		"1.30× the floor+types's: met (1.22×; lifelint 22.0 s, floor+types 18.0 s)",
+		"| lifelint / floor+types | 1.20× | 1.22× |",
+		"| requestpool | served | 2.00 s | 0.00 s | 2.00 s | 16.7% | 1 / 0 |",
+		"| inspect | required (shared) | 0.00 s | 1.00 s | 1.00 s | 8.3% | 0 / 1 |",
+		"| outside Run: the go command, parsing, type checking, facts I/O, process start | | | | 9.00 s | 75.0% | |",
 		"traced 2 vet tool processes: 1 on packages of the set",
 		"| 1 | lifelint | profile | 12.0 s | 12.0 s |",
 		"then an **incremental** rerun",

@@ -84,7 +84,7 @@ func (r *report) markdown() string {
 	p("- Load average (1/5/15 min) at start: %s; at end: %s. The load at the start of every measurement is in the table of all runs.\n", r.loadStart, r.loadEnd)
 	p("- Corpus: %d packages, %d non-test lines (GoFiles+CgoFiles), patterns `%s`; modules: %s.\n",
 		r.corpus.packages, r.corpus.lines, strings.Join(r.patterns, " "), strings.Join(r.corpus.modules, ", "))
-	for _, k := range []string{"lifelint", "staticcheck", "floor"} {
+	for _, k := range []string{"lifelint", "staticcheck", "floor", "typecheck"} {
 		if v, ok := r.info[k]; ok && r.find(k) != nil {
 			p("- %s: %s.\n", k, v)
 		}
@@ -165,7 +165,7 @@ func (r *report) ratios(p func(string, ...any), l *tool) {
 	lc, _ := r.stats(l, "cold")
 	lw, _ := r.stats(l, "warm")
 	li, lok := r.stats(l, "incremental")
-	for _, id := range []string{"govet", "staticcheck", "floor"} {
+	for _, id := range []string{"govet", "staticcheck", "floor", "typecheck"} {
 		o := r.find(id)
 		if o == nil {
 			continue
@@ -195,13 +195,17 @@ func (r *report) targets(p func(string, ...any), l *tool) {
 		p("- cold peak RSS ≤ go vet's: %s (%s vs %s).\n", yesno(lc.rss <= vc.rss), mib(lc.rss), mib(vc.rss))
 		p("- warm rerun ≤ go vet's: %s (%s vs %s).\n", yesno(lw.wall <= vw.wall), secs(lw.wall), secs(vw.wall))
 	}
-	if f := r.find("floor"); f != nil {
+	for _, id := range []string{"floor", "typecheck"} {
+		f := r.find(id)
+		if f == nil {
+			continue
+		}
 		fc, _ := r.stats(f, "cold")
-		p("- the passes add at most 30%% of the floor's CPU, taken as lifelint's cold CPU ≤ 1.30× the floor's: %s (%s; lifelint %s, floor %s).\n",
-			yesno(float64(lc.cpu) <= 1.3*float64(fc.cpu)), ratio(float64(lc.cpu), float64(fc.cpu)), secs(lc.cpu), secs(fc.cpu))
+		p("- the passes add at most 30%% of the %s's CPU, taken as lifelint's cold CPU ≤ 1.30× the %s's: %s (%s; lifelint %s, %s %s).\n",
+			f.name, f.name, yesno(float64(lc.cpu) <= 1.3*float64(fc.cpu)), ratio(float64(lc.cpu), float64(fc.cpu)), secs(lc.cpu), f.name, secs(fc.cpu))
 		if m := r.profileRun(l); m != nil && fc.cpu > 0 {
-			p("- the same, counting only the CPU the trace charges to the analyzers' Run (passes and what they require): %s (%s of the floor's %s, %.0f%%).\n",
-				yesno(float64(m.profile.total()) <= 0.3*float64(fc.cpu)), secs(m.profile.total()), secs(fc.cpu), 100*float64(m.profile.total())/float64(fc.cpu))
+			p("  - counting only the CPU the trace charges to the analyzers' Run (passes and what they require): %s (%s of the %s's %s, %.0f%%).\n",
+				yesno(float64(m.profile.total()) <= 0.3*float64(fc.cpu)), secs2(m.profile.total()), f.name, secs(fc.cpu), 100*float64(m.profile.total())/float64(fc.cpu))
 		}
 	}
 	p("\nTargets (issue 10):\n\n")
@@ -260,11 +264,11 @@ func (r *report) passShares(p func(string, ...any), l *tool) {
 		if slices.Contains(l.served, c.name) {
 			kind = "served"
 		}
-		p("| %s | %s | %s | %s | %s | %s | %d / %d |\n", c.name, kind, secs(c.cpuRoot), secs(c.cpuFacts), secs(c.cpu()), share(c.cpu()), c.runsRoot, c.runsFacts)
+		p("| %s | %s | %s | %s | %s | %s | %d / %d |\n", c.name, kind, secs2(c.cpuRoot), secs2(c.cpuFacts), secs2(c.cpu()), share(c.cpu()), c.runsRoot, c.runsFacts)
 	}
-	p("| all analyzers | | | | %s | %s | |\n", secs(pr.total()), share(pr.total()))
+	p("| all analyzers | | | | %s | %s | |\n", secs2(pr.total()), share(pr.total()))
 	rest := m.cpu - pr.total()
-	p("| outside Run: the go command, parsing, type checking, facts I/O, process start | | | | %s | %s | |\n", secs(rest), share(rest))
+	p("| outside Run: the go command, parsing, type checking, facts I/O, process start | | | | %s | %s | |\n", secs2(rest), share(rest))
 	if pr.bad > 0 {
 		p("\n%d lines of the trace could not be read.\n", pr.bad)
 	}
@@ -285,6 +289,9 @@ func (r *report) lifelintFindings() []byte {
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
+
+// secs2 is secs with hundredths, for the small per-analyzer figures.
+func secs2(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
 
 func ratio(a, b float64) string {
 	if b == 0 {
