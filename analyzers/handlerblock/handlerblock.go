@@ -51,6 +51,9 @@ var Analyzer = New(requestpath.Analyzer)
 type blocksFact struct {
 	Chain callgraph.Chain // from the function's first call to the blocking call
 	Key   string          // for variables: the knowledge-table key
+	// Module is the module of the function's package: callers in other
+	// modules do not trust the summary (callgraph.Trusted).
+	Module string
 }
 
 func (*blocksFact) AFact() {}
@@ -82,6 +85,11 @@ type checker struct {
 	sites    map[*ast.FuncDecl][]site
 	pkgSites []site
 	pkgCalls []requestpath.Call
+
+	// groups collects the calls of blocking functions on request paths by
+	// their chain, reported once each (chains.go).
+	groups     map[string][]chainCall
+	groupOrder []string
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -91,7 +99,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}}
+	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, groups: map[string][]chainCall{}}
 	c.findBlockingVars(insp) // sites.go
 	c.collect(insp)          // sites.go
 	chains := c.summarise()  // chains.go

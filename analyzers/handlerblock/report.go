@@ -5,14 +5,21 @@ import (
 	"go/ast"
 
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// reportSite reports a direct blocking site on a request path.
-func (c *checker) reportSite(s site) {
+// reportSite reports a direct blocking site on a request path. A site in
+// the body of a helper that is on a request path only because a request
+// path calls it (d's reason is Called) is part of d's summary and is
+// reported at those calls instead, with the chain.
+func (c *checker) reportSite(s site, d *ast.FuncDecl) {
 	r := c.rp.At(s.cur)
 	if r == nil || c.rp.Graph.Generated(s.cur.Node().Pos()) {
+		return
+	}
+	if d != nil && r.Kind == requestpath.Called && c.rp.RunsWithFunc(s.cur, d) {
 		return
 	}
 	reason, alt := s.kb.Reason, s.kb.Alternative
@@ -60,16 +67,17 @@ func (c *checker) reportAll(chains map[*ast.FuncDecl]callgraph.Chain) {
 	g := c.rp.Graph
 	for _, d := range g.Decls {
 		for _, s := range c.sites[d] {
-			c.reportSite(s)
+			c.reportSite(s, d)
 		}
 		for _, call := range g.Calls[d] {
 			c.checkCall(call, chains)
 		}
 	}
 	for _, s := range c.pkgSites {
-		c.reportSite(s)
+		c.reportSite(s, nil)
 	}
 	for _, call := range c.pkgCalls {
 		c.checkCall(call, chains)
 	}
+	c.reportChains()
 }

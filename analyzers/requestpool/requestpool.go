@@ -52,6 +52,9 @@ var Analyzer = New(requestpath.Analyzer)
 type createsPool struct {
 	Chain callgraph.Chain // from the function's first call to the constructor
 	What  string          // what the constructor creates
+	// Module is the module of the function's package: callers in other
+	// modules do not trust the summary (callgraph.Trusted).
+	Module string
 }
 
 func (*createsPool) AFact() {}
@@ -101,7 +104,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// A site inside its own request path (a loop body, a handler or
 		// closure literal) runs per message or per call of that literal,
 		// not when the function is called.
-		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+		// A racy get-or-create is a cache that leaks on races, reported
+		// where it is; it does not create a pool per call.
+		if s.decl == nil || s.guard || s.racy || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
 		base[s.decl] = callgraph.Chain{s.ctor}
@@ -109,7 +114,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	imported := func(fn *types.Func) callgraph.Chain {
 		var f createsPool
-		if pass.ImportObjectFact(fn, &f) {
+		if pass.ImportObjectFact(fn, &f) && callgraph.Trusted(pass, f.Module) {
 			return f.Chain
 		}
 		return nil
@@ -136,7 +141,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				return what(local, seen)
 			}
 			var f createsPool
-			if pass.ImportObjectFact(c.Callee, &f) {
+			if pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(pass, f.Module) {
 				return f.What
 			}
 		}
@@ -148,7 +153,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		if c := chains[d]; c != nil {
 			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{})})
+				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{}), Module: callgraph.Module(pass)})
 			}
 		}
 	}
@@ -158,14 +163,27 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if s.guard || g.Generated(s.cur.Node().Pos()) {
 			continue
 		}
+		n := s.cur.Node()
 		r := rp.At(s.cur)
+		if s.racy {
+			// A racy get-or-create leaks wherever it is: concurrent
+			// callers each create one for the same key.
+			where := "its function"
+			if r != nil {
+				where = r.String()
+			} else if fn := analysisutil.EnclosingFunc(s.cur); fn.Valid() {
+				if d, ok := fn.Node().(*ast.FuncDecl); ok {
+					where = analysisutil.ShortName(pass.TypesInfo.Defs[d.Name].(*types.Func))
+				}
+			}
+			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent callers each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), where)
+			continue
+		}
 		if r == nil {
 			continue
 		}
-		n := s.cur.Node()
-		if s.racy {
-			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), r)
-			continue
+		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) {
+			continue // part of the helper's summary: reported at the calls on request paths
 		}
 		pass.ReportRangef(n, "%s creates %s in %s: %s", s.ctor, article(s.what), r, advice)
 	}
@@ -181,13 +199,13 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			var chain callgraph.Chain
 			var w string
 			if local := g.Local(c); local != nil {
-				if lr := rp.Func(local); lr == nil || lr.Kind == requestpath.Called {
-					continue // its body is reported where it creates the pool
+				if lr := rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
+					continue // a request path by its own shape: reported where it creates the pool
 				}
 				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
 			} else {
 				var f createsPool
-				if !pass.ImportObjectFact(c.Callee, &f) {
+				if !pass.ImportObjectFact(c.Callee, &f) || !callgraph.Trusted(pass, f.Module) {
 					continue
 				}
 				chain, w = f.Chain, f.What

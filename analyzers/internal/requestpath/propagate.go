@@ -5,11 +5,13 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// propagate demotes unexported per-operation candidates that only startup
-// code calls, then carries membership down the intra-package call graph to
+// propagate demotes per-operation candidates (exported or not) that only
+// startup code calls, then carries membership down the intra-package call graph to
 // helpers that have no reason of their own.
 func (c *classifier) propagate() {
 	g := c.in.Graph
@@ -23,7 +25,7 @@ func (c *classifier) propagate() {
 	}
 	for _, d := range g.Decls {
 		r := c.in.funcs[d]
-		if r == nil || r.Kind != PerOperation || ast.IsExported(d.Name.Name) {
+		if r == nil || r.Kind != PerOperation {
 			continue
 		}
 		sites := callers[d]
@@ -46,7 +48,9 @@ func (c *classifier) propagate() {
 		queue = queue[1:]
 		for _, call := range g.Calls[d] {
 			callee := g.Local(call)
-			if callee == nil || c.in.funcs[callee] != nil {
+			if callee == nil || c.in.funcs[callee] != nil || call.Go || c.inSpawned(call) {
+				// A function started as a goroutine (go f(), g.Go(func()
+				// { f() })) runs beside the request, not as part of it.
 				continue
 			}
 			via := c.in.At(call.Cursor)
@@ -65,4 +69,20 @@ func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
 		return c.Node().(*ast.FuncDecl)
 	}
 	return nil
+}
+
+// inSpawned reports whether call lies in a function literal handed to a
+// spawner (knowledge.Spawners: errgroup's Go, wg.Go), which runs it in a
+// goroutine of its own.
+func (c *classifier) inSpawned(call Call) bool {
+	for lit := range call.Cursor.Enclosing((*ast.FuncLit)(nil)) {
+		p, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if _, ok := knowledge.Spawners[analysisutil.CalleeName(c.pass.TypesInfo, p)]; ok {
+			return true
+		}
+	}
+	return false
 }
