@@ -378,7 +378,7 @@ func readSet(name string) ([]string, error) {
 }
 
 // buildTools builds lifelint from the repository, installs staticcheck with
-// this Go into .cache/bin, builds novet, and returns the three tools.
+// this Go into .cache/bin, builds novet, and returns the tools to measure.
 func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[string]string, error) {
 	info := map[string]string{}
 	lifelint := filepath.Join(e.bin, "lifelint")
@@ -474,7 +474,7 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 	}, typecheck...), info, nil
 }
 
-// prepare fills the template GOCACHE with everything the three tools need
+// prepare fills the template GOCACHE with everything the tools need
 // compiled: the packages and their dependencies (go build), test variants
 // and export data (go list -export -test -deps, as staticcheck's loader
 // asks), and what go vet compiles for vetting (go vet -vettool=novet). It
