@@ -46,7 +46,9 @@ func lifelint(args []string) int {
 		// go vet -vettool / go fix -fixtool protocol: unitchecker parses
 		// the flags (-V=full, -flags, -fix, per-analyzer flags) and the
 		// .cfg file, and exits itself.
-		unitchecker.Main(served()...)
+		as := served()
+		traceVetTool(as, args) // off unless LIFELINT_TRACE is set
+		unitchecker.Main(as...)
 		return exitError // unreachable
 	}
 	if isVersionRequest(args) {
