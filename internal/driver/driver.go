@@ -44,9 +44,19 @@ type Finding struct {
 	EndLine, EndCol int
 	Message         string
 	Fixes           []Fix
+	// Related are secondary locations: the other call sites of a finding
+	// that reports one root cause once.
+	Related []Related
 	// IgnoreReason is the reason of the directive that suppressed the
 	// finding, for Result.Ignored.
 	IgnoreReason string
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	File      string
+	Line, Col int
+	Message   string
 }
 
 // Options configure a run.
@@ -272,6 +282,11 @@ func convert(r vetjson.Finding) (Finding, error) {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 		})
 		f.Fixes = append(f.Fixes, fix)
+	}
+	for _, rel := range r.Related {
+		if p, err := vetjson.ParsePosn(rel.Posn); err == nil {
+			f.Related = append(f.Related, Related{File: p.File, Line: p.Line, Col: p.Column, Message: rel.Message})
+		}
 	}
 	return f, nil
 }

@@ -515,6 +515,13 @@ func (s *Server) lint(ctx context.Context, dir string) {
 			Source:          "lifelint",
 			Message:         f.Message,
 		}
+		for _, rel := range f.Related {
+			rp := real(rel.File)
+			rt := text(rp)
+			pos := offsetToPosition(rt, lineColToOffset(rt, rel.Line, rel.Col))
+			diag.RelatedInformation = append(diag.RelatedInformation, RelatedInformation{
+				Location: Location{URI: pathToURI(rp), Range: Range{Start: pos, End: pos}}, Message: rel.Message})
+		}
 		st := stored{diag: diag}
 		for _, fix := range f.Fixes {
 			changes := map[string][]TextEdit{}

@@ -32,6 +32,15 @@ type Diagnostic struct {
 	End            string         `json:"end"`
 	Message        string         `json:"message"`
 	SuggestedFixes []SuggestedFix `json:"suggested_fixes,omitempty"`
+	Related        []Related      `json:"related,omitempty"`
+}
+
+// Related is a secondary location of a diagnostic (the other call sites of
+// a grouped finding).
+type Related struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end"`
+	Message string `json:"message"`
 }
 
 // Finding is a Diagnostic with its package and analyzer.
