@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -217,6 +218,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if r == nil || guarded(pass.TypesInfo, rp, c.Cursor) {
 				continue
 			}
+			if r.Kind == requestpath.Called && rp.At(c.Cursor) == rp.Func(d) && !c.Go {
+				continue // part of d's summary: reported at the request path's call of d
+			}
 			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
 				chain.Prepend(analysisutil.ShortName(c.Callee)), article(w), r, advice)
 		}
@@ -278,7 +282,62 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 // cache that stores it.
 func guarded(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
 	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur)) ||
-		inLazyCallback(info, rp, cur)
+		inLazyCallback(info, rp, cur) || lazyField(info, cur)
+}
+
+// lazyField reports whether cur lies in a lazy initialiser of a field: its
+// function returns early when the field is set (if d.client != nil {
+// return d.client, nil }) and assigns the field after cur. It creates at
+// most one pool per value, not one per call.
+func lazyField(info *types.Info, cur inspector.Cursor) bool {
+	fn := analysisutil.EnclosingFunc(cur)
+	if !fn.Valid() {
+		return false
+	}
+	_, body := analysisutil.FuncParts(fn.Node())
+	pos := cur.Node().Pos()
+	for _, st := range body.List {
+		is, ok := st.(*ast.IfStmt)
+		if !ok || is.Pos() > pos || len(is.Body.List) == 0 {
+			continue
+		}
+		if _, ret := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); !ret {
+			continue
+		}
+		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ {
+			continue
+		}
+		field := fieldVar(info, cond.X)
+		if field == nil {
+			continue
+		}
+		for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+			as := c.Node().(*ast.AssignStmt)
+			if as.Pos() < pos {
+				continue
+			}
+			for _, lhs := range as.Lhs {
+				if fieldVar(info, lhs) == field {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fieldVar returns the struct field e selects, or nil.
+func fieldVar(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
 }
 
 // inLazyCallback reports whether cur lies in a function literal handed to
