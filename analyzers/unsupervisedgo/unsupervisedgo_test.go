@@ -22,3 +22,18 @@ func TestFacts(t *testing.T) {
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/leakfix")
 }
+
+// TestLeak covers sends on channels whose launcher may stop reading.
+func TestLeak(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/leak")
+}
+
+// TestStop covers goroutines waiting for a stop signal.
+func TestStop(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/stop")
+}
+
+// TestJoin covers WaitGroup and errgroup joins.
+func TestJoin(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/join")
+}
