@@ -93,6 +93,8 @@ type checker struct {
 	refd     map[*types.Func]bool         // lazily built: functions referenced in the package
 	params   map[*types.Var]bool          // cache of isParam
 	makes    map[*types.Var]*ast.CallExpr // cache of the make() defining a local channel
+	sums     map[*types.Func][]paramSum   // callee summaries (see callee.go)
+	inPlace  map[*ast.FuncLit]bool        // cache of runsInPlace
 }
 
 // goroot is the source tree of the standard library.
@@ -116,6 +118,8 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		super:     map[*types.Func][]int{},
 		params:    map[*types.Var]bool{},
 		makes:     map[*types.Var]*ast.CallExpr{},
+		sums:      map[*types.Func][]paramSum{},
+		inPlace:   map[*ast.FuncLit]bool{},
 	}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {

@@ -35,7 +35,7 @@ func Run(l lifecycle) {
 // A reachable launcher whose only Wait is in a method nothing calls.
 type Feeder struct{ wg sync.WaitGroup }
 
-func (f *Feeder) Start() {
+func (f *Feeder) Start() { // want Start:"spawns unsupervised goroutine: go func literal"
 	f.wg.Add(1)
 	go func() { // want `goroutine tracked by f.wg, but no reachable f.wg.Wait \(its only Wait is in \(\*join.Feeder\).wait, which nothing calls\)`
 		defer f.wg.Done()

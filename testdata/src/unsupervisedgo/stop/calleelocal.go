@@ -11,7 +11,7 @@ func waitForChild() {
 	<-done
 }
 
-func StartChildWaiter() {
+func StartChildWaiter() { // want StartChildWaiter:"spawns unsupervised goroutine: go stop.waitForChild"
 	go waitForChild()
 }
 
@@ -24,7 +24,7 @@ func waitForever() {
 	<-done
 }
 
-func StartWaitForever() {
+func StartWaitForever() { // want StartWaitForever:"spawns unsupervised goroutine: go stop.waitForever"
 	go waitForever() // want `goroutine waits on done to stop, but nothing closes done: it can never stop and leaks`
 }
 
@@ -38,6 +38,6 @@ func waitForeverFixed() {
 	<-done
 }
 
-func StartWaitForeverFixed() {
+func StartWaitForeverFixed() { // want StartWaitForeverFixed:"spawns unsupervised goroutine: go stop.waitForeverFixed"
 	go waitForeverFixed()
 }

@@ -8,7 +8,7 @@ func work() {}
 // Regression: the parent goroutine waits on a channel its own child
 // closes. The child's close is the parent's partner, not the parent's own
 // operation: silent.
-func ChildCloses() {
+func ChildCloses() { // want ChildCloses:"spawns unsupervised goroutine: go func literal"
 	done := make(chan struct{})
 	go func() {
 		go func() {
@@ -20,7 +20,7 @@ func ChildCloses() {
 }
 
 // Nobody closes quit: the goroutine can never stop.
-func NeverClosed() {
+func NeverClosed() { // want NeverClosed:"spawns unsupervised goroutine: go func literal"
 	quit := make(chan struct{})
 	go func() { // want `goroutine waits on quit to stop, but nothing closes quit: it can never stop and leaks`
 		for {
@@ -35,7 +35,7 @@ func NeverClosed() {
 }
 
 // The fixed form: the launcher closes quit when it is done.
-func NeverClosedFixed(stop <-chan struct{}) {
+func NeverClosedFixed(stop <-chan struct{}) { // want NeverClosedFixed:"spawns unsupervised goroutine: go func literal"
 	quit := make(chan struct{})
 	go func() {
 		for {

@@ -14,7 +14,7 @@ func NewLoop() *Loop { return &Loop{reload: make(chan struct{})} }
 
 // Regression: the select has another case that exits (ctx.Done()), so
 // the goroutine can stop although reload is never closed. Silent.
-func (l *Loop) Run(ctx context.Context) {
+func (l *Loop) Run(ctx context.Context) { // want Run:"spawns unsupervised goroutine: go func literal"
 	go func() {
 		for {
 			select {
@@ -39,7 +39,7 @@ type Server struct {
 
 func NewServer() *Server { return &Server{mux: http.NewServeMux(), ready: make(chan struct{})} }
 
-func (s *Server) Start(srv *http.Server) {
+func (s *Server) Start(srv *http.Server) { // want Start:"spawns unsupervised goroutine: go func literal"
 	go func() {
 		s.mux.HandleFunc("/ready", func(w http.ResponseWriter, r *http.Request) {
 			select {

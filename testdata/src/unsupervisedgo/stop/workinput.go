@@ -1,13 +1,13 @@
 package stop
 
-import "context"
+import "errors"
 
 func use(int) {}
 
 // Regression: the work case processes a value and loops; it is a work
 // input, not the stop signal. quit, which is closed on every path, is
 // the stop signal. Silent.
-func Process(items []int) {
+func Process(items []int) { // want Process:"spawns unsupervised goroutine: go func literal"
 	work := make(chan int)
 	quit := make(chan struct{})
 	go func() {
@@ -27,7 +27,7 @@ func Process(items []int) {
 }
 
 // The stop signal itself is left open on an early return.
-func ProcessEarly(ctx context.Context, items []int) error {
+func ProcessEarly(items []int) error { // want ProcessEarly:"spawns unsupervised goroutine: go func literal"
 	work := make(chan int)
 	quit := make(chan struct{})
 	go func() { // want `goroutine waits on quit to stop, but quit is not closed on the return at line \d+`
@@ -42,7 +42,7 @@ func ProcessEarly(ctx context.Context, items []int) error {
 	}()
 	for _, it := range items {
 		if it < 0 {
-			return ctx.Err()
+			return errors.New("negative item")
 		}
 		work <- it
 	}
@@ -51,7 +51,7 @@ func ProcessEarly(ctx context.Context, items []int) error {
 }
 
 // The fixed form: defer close(quit).
-func ProcessEarlyFixed(ctx context.Context, items []int) error {
+func ProcessEarlyFixed(items []int) error { // want ProcessEarlyFixed:"spawns unsupervised goroutine: go func literal"
 	work := make(chan int)
 	quit := make(chan struct{})
 	go func() {
@@ -67,7 +67,7 @@ func ProcessEarlyFixed(ctx context.Context, items []int) error {
 	defer close(quit)
 	for _, it := range items {
 		if it < 0 {
-			return ctx.Err()
+			return errors.New("negative item")
 		}
 		work <- it
 	}
