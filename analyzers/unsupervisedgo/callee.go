@@ -70,8 +70,13 @@ func (s paramSum) String() string {
 // paramsFact summarises an exported function's operations on its
 // channel and tracker parameters, for callers in other packages.
 // Parameters the function hands somewhere the pass cannot follow are
-// left out: callers treat them as escaping.
-type paramsFact struct{ Params []paramSum }
+// left out: callers treat them as escaping. Like spawnsFact, it is used
+// only within its Module: for third-party code the knowledge tables
+// decide (DESIGN.md, trust boundary), and an unknown callee is an escape.
+type paramsFact struct {
+	Params []paramSum
+	Module string
+}
 
 func (*paramsFact) AFact() {}
 func (f *paramsFact) String() string {
@@ -108,7 +113,7 @@ func (c *checker) summary(fn *types.Func) []paramSum {
 	}
 	if fn.Pkg() != c.pass.Pkg {
 		var f paramsFact
-		if fn.Pkg() != nil && c.pass.ImportObjectFact(fn, &f) {
+		if fn.Pkg() != nil && c.pass.ImportObjectFact(fn, &f) && c.sameModule(f.Module) {
 			c.sums[fn] = f.Params
 			return f.Params
 		}

@@ -45,12 +45,12 @@ const (
 )
 
 type evidence struct {
-	kind   evKind
-	expr   ast.Expr   // the tracker or channel, as written at the go statement's side
-	key    *types.Var // resolved through subst
-	node   ast.Node   // the call, send or receive in the body
-	cur    inspector.Cursor
-	guard  bool // a send in a select that has other cases
+	kind  evKind
+	expr  ast.Expr   // the tracker or channel, as written at the go statement's side
+	key   *types.Var // resolved through subst
+	node  ast.Node   // the call, send or receive in the body
+	cur   inspector.Cursor
+	guard bool // a send in a select that has other cases
 }
 
 func (c *checker) analyseGo(g *goroutine) {

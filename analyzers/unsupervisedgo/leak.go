@@ -19,7 +19,7 @@ import (
 // checkLeak reports a goroutine that sends on a local channel with less
 // room than its sends on some path while its launcher may stop reading.
 func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
-	if g.body == nil || g.decl == nil {
+	if g.decl == nil || g.spawn {
 		return false
 	}
 	launcher := enclosingFunc(g.cur)
@@ -34,7 +34,6 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 			order = append(order, e.key)
 		}
 	}
-	_, body := analysisutil.FuncParts(g.body)
 	for _, key := range order {
 		if key.IsField() || key.Parent() == c.pass.Pkg.Scope() || c.isParam(key) {
 			continue
@@ -47,7 +46,7 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 		if !ok {
 			continue // sized at run time: assume it covers the sends
 		}
-		sends := c.maxSends(body, c.matchKey(key, g.subst), 0)
+		sends := c.goroutineSends(g, key)
 		if sends.n == 0 && !sends.loop {
 			continue
 		}
@@ -89,6 +88,26 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 		return true
 	}
 	return false
+}
+
+// goroutineSends counts g's sends on key along its paths: through its
+// body when the pass sees it, else through the summary of the function
+// its go statement calls.
+func (c *checker) goroutineSends(g *goroutine, key *types.Var) sendCount {
+	if _, body := analysisutil.FuncParts(g.body); body != nil {
+		return c.maxSends(body, c.matchKey(key, g.subst), 0)
+	}
+	var n sendCount
+	call := g.cur.Node().(*ast.GoStmt).Call
+	for i, a := range call.Args {
+		if c.keyOf(a) != key {
+			continue
+		}
+		if s, ok := c.argSummary(call, i); ok && s.Sync&mSend != 0 {
+			n = n.plus(sendCount{s.Sends, s.Loop})
+		}
+	}
+	return n
 }
 
 // matchKey matches channel expressions of a goroutine's body that denote

@@ -45,7 +45,7 @@ func stopSignal(e evidence) bool {
 // checkControl reports a goroutine stopped by a done channel or a cancel
 // func that is not closed or called on some path.
 func (c *checker) checkControl(g *goroutine, pos, end token.Pos) bool {
-	if g.body == nil {
+	if g.body == nil && len(g.evidence) == 0 {
 		return false
 	}
 	own := map[*types.Var]bool{}

@@ -37,3 +37,10 @@ func TestStop(t *testing.T) {
 func TestJoin(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/join")
 }
+
+// TestCallee checks parameter facts across packages: b exports what its
+// functions do to their channel and WaitGroup parameters, a's goroutines
+// are judged through them.
+func TestCallee(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/callee/b", "unsupervisedgo/callee/a")
+}

@@ -35,7 +35,7 @@ func NeverClosed() { // want NeverClosed:"spawns unsupervised goroutine: go func
 }
 
 // The fixed form: the launcher closes quit when it is done.
-func NeverClosedFixed(stop <-chan struct{}) { // want NeverClosedFixed:"spawns unsupervised goroutine: go func literal"
+func NeverClosedFixed(stop <-chan struct{}) { // want NeverClosedFixed:"spawns unsupervised goroutine: go func literal" NeverClosedFixed:"param 0: receives"
 	quit := make(chan struct{})
 	go func() {
 		for {
