@@ -197,6 +197,8 @@ func methodKind(name string) opKind {
 		return opWait
 	case knowledge.TrackerDone[name] != "":
 		return opDone
+	case isSpawner(name):
+		return opDone // wg.Go does Add, Done and go itself
 	case knowledge.TrackerAdd[name]:
 		return opAdd
 	case knowledge.CondWaits[name]:
@@ -248,4 +250,9 @@ func (c *checker) escaping(o op) bool {
 		return !ok
 	}
 	return false
+}
+
+func isSpawner(name string) bool {
+	_, ok := knowledge.Spawners[name]
+	return ok
 }

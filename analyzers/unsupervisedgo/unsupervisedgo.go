@@ -124,6 +124,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	if len(c.gos) == 0 && len(c.spawns) == 0 {
 		// Fast path: nothing starts a goroutine here; only calls to
 		// imported spawners can make a function of this package one.
+		// Waits on confined WaitGroups and Conds block callers' goroutines.
+		if analysisutil.Imports(pass.Pkg, "sync") {
+			c.checkConfined()
+		}
 		c.summarise()
 		c.reportCalls()
 		return nil, nil
@@ -142,6 +146,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	for _, g := range c.gos {
 		c.checkGo(g)
 	}
+	c.checkConfined()
 	c.reportCalls()
 	return nil, nil
 }

@@ -44,3 +44,8 @@ func TestJoin(t *testing.T) {
 func TestCallee(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/callee/b", "unsupervisedgo/callee/a")
 }
+
+// TestConfined covers primitives no other goroutine can complete.
+func TestConfined(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), unsupervisedgo.Analyzer, "unsupervisedgo/confined")
+}
