@@ -62,7 +62,7 @@ func (c *checker) checkGo(g *goroutine) {
 			x, x, c.onlyIn(g), x, x))
 		return
 	}
-	if c.checkLeak(g, pos, end) {
+	if c.checkLeak(g, pos, end) || c.checkFuture(g, pos, end) {
 		return
 	}
 	if c.checkControl(g, pos, end) {

@@ -25,6 +25,12 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 	launcher := enclosingFunc(g.cur)
 	var order []*types.Var
 	exprs := map[*types.Var]ast.Expr{}
+	recvs := map[*types.Var]bool{}
+	for _, e := range g.evidence {
+		if e.kind == evRecv {
+			recvs[e.key] = true
+		}
+	}
 	for _, e := range g.evidence {
 		if e.kind != evSend || e.guard || e.key == nil {
 			continue
@@ -37,6 +43,9 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 	for _, key := range order {
 		if key.IsField() || key.Parent() == c.pass.Pkg.Scope() || c.isParam(key) {
 			continue
+		}
+		if recvs[key] {
+			continue // acquire and release: a semaphore, not a result
 		}
 		mk := c.makeOf(key)
 		if mk == nil || c.escapes(key, g) {

@@ -49,13 +49,29 @@ func (c *checker) checkControl(g *goroutine, pos, end token.Pos) bool {
 		return false
 	}
 	own := map[*types.Var]bool{}
+	selfOnly := map[*types.Var]bool{} // closed by g only in a deferred close
 	for _, e := range g.evidence {
 		if e.kind == evSend || e.kind == evClose {
+			if !own[e.key] {
+				selfOnly[e.key] = e.kind == evClose && deferred(e.cur)
+			} else if !(e.kind == evClose && deferred(e.cur)) {
+				selfOnly[e.key] = false
+			}
 			own[e.key] = true
 		}
 	}
 	for _, e := range g.evidence {
-		if e.kind != evRecv || e.key == nil || own[e.key] || e.key.Pkg() != c.pass.Pkg || !stopSignal(e) {
+		if e.kind != evRecv || e.key == nil || e.key.Pkg() != c.pass.Pkg || !stopSignal(e) {
+			continue
+		}
+		if own[e.key] {
+			if selfOnly[e.key] && c.noPartner(g, e.key) {
+				name := types.ExprString(e.expr)
+				c.report(pos, end, fmt.Sprintf(
+					"goroutine waits on %s, but only its own deferred close(%s) closes it, which runs after the wait returns: it blocks forever and leaks; close %s from the goroutine's owner",
+					name, name, name))
+				return true
+			}
 			continue
 		}
 		if msg := c.doneChan(g, e); msg != "" {
@@ -68,6 +84,24 @@ func (c *checker) checkControl(g *goroutine, pos, end token.Pos) bool {
 		return true
 	}
 	return false
+}
+
+// noPartner reports whether nothing but g can send on or close key: a
+// local or unexported field that no other code sends on, closes or hands
+// on.
+func (c *checker) noPartner(g *goroutine, key *types.Var) bool {
+	if key.Exported() || c.isParam(key) {
+		return false
+	}
+	for _, o := range c.index()[key] {
+		if c.owns(g, o) {
+			continue
+		}
+		if c.escaping(o) || c.does(o, opSend) || c.does(o, opClose) || o.kind == opWrite && key.IsField() {
+			return false
+		}
+	}
+	return true
 }
 
 // doneChan checks the done channel of evidence e (a receive in g).
@@ -120,10 +154,17 @@ func (c *checker) doneChan(g *goroutine, e evidence) string {
 	if body == nil {
 		return ""
 	}
+	buffered := true
+	if n, ok := chanCap(c.info, c.makeOf(key)); ok && n == 0 {
+		buffered = false
+	}
 	kills := 0
 	for _, o := range c.index()[key] {
 		if !(c.does(o, opClose) || c.does(o, opSend)) || c.owns(g, o) {
 			continue
+		}
+		if buffered && c.does(o, opSend) {
+			return "" // a token sent before the goroutine runs: a semaphore or a future
 		}
 		if deferred(o.cur) {
 			return ""
