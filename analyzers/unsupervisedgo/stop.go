@@ -8,6 +8,7 @@ import (
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Check: a goroutine that waits for a stop signal nobody sends.
@@ -305,6 +306,35 @@ func (c *checker) signalChan(key *types.Var) bool {
 		if i, ok := knowledge.SignalSinks[analysisutil.CalleeName(c.info, o.call)]; ok && i == o.arg {
 			return true
 		}
+	}
+	return false
+}
+
+// boundedByLauncher reports whether g waits on a local stop signal that
+// its launcher closes in a defer: the goroutine ends when the launcher
+// returns, so it does not outlive its owner (a stop channel pair bound to
+// a request).
+func (c *checker) boundedByLauncher(g *goroutine) bool {
+	launcher := enclosingFunc(g.cur)
+	for _, e := range g.evidence {
+		if e.kind != evRecv || e.key == nil || e.key.IsField() || c.isParam(e.key) {
+			continue
+		}
+		for _, o := range c.index()[e.key] {
+			if o.kind == opClose && !c.owns(g, o) && deferred(o.cur) && enclosingDecl(o.cur) == g.decl && c.deferredIn(o.cur, launcher) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deferredIn reports whether the deferred operation at cur is deferred
+// by fn itself: defer close(ch) in fn, or defer func() { close(ch) }() in
+// fn.
+func (c *checker) deferredIn(cur inspector.Cursor, fn ast.Node) bool {
+	for d := range cur.Enclosing((*ast.DeferStmt)(nil)) {
+		return enclosingFunc(d) == fn
 	}
 	return false
 }
