@@ -175,11 +175,20 @@ func (c *checker) owns(g *goroutine, o op) bool {
 // calledOutside reports whether some code that is not part of g calls
 // the declaration d.
 func (c *checker) calledOutside(d *ast.FuncDecl, g *goroutine) bool {
-	fn, ok := c.info.Defs[d.Name].(*types.Func)
-	if !ok {
-		return true
+	if r, ok := g.outside[d]; ok {
+		return r
 	}
-	if fn.Exported() {
+	if g.outside == nil {
+		g.outside = map[*ast.FuncDecl]bool{}
+	}
+	r := c.calledOutsideUncached(d, g)
+	g.outside[d] = r
+	return r
+}
+
+func (c *checker) calledOutsideUncached(d *ast.FuncDecl, g *goroutine) bool {
+	fn, ok := c.info.Defs[d.Name].(*types.Func)
+	if !ok || fn.Exported() {
 		return true
 	}
 	for _, caller := range c.rp.Graph.Decls {
@@ -187,8 +196,7 @@ func (c *checker) calledOutside(d *ast.FuncDecl, g *goroutine) bool {
 			if call.Callee != fn.Origin() {
 				continue
 			}
-			f := analysisutil.EnclosingFunc(call.Cursor)
-			if !g.own[f.Node()] {
+			if f := analysisutil.EnclosingFunc(call.Cursor); !g.own[f.Node()] {
 				return true
 			}
 		}

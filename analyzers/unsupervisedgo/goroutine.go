@@ -24,6 +24,7 @@ type goroutine struct {
 	// own holds the functions (literals, declarations) whose code g runs
 	// itself; see walkOwn.
 	own      map[ast.Node]bool
+	outside  map[*ast.FuncDecl]bool // cache of calledOutside
 	evidence []evidence
 	// tracker is the first Done evidence (or tracker argument): the
 	// goroutine is meant to be joined by tracker.Wait.
