@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -63,16 +62,12 @@ func (c *checker) checkEmptySelect() {
 	}
 	for cur := range c.insp.Root().Preorder((*ast.SelectStmt)(nil)) {
 		sel := cur.Node().(*ast.SelectStmt)
-		if len(sel.Body.List) > 0 || c.inTestFile(cur) {
+		if len(sel.Body.List) > 0 || c.rp.Graph.InTest(sel.Pos()) {
 			continue
 		}
 		c.report(sel.Pos(), sel.End(), "select {} blocks this goroutine forever and nothing can stop it: no case can ever fire; "+
 			"wait on a stop signal instead (<-ctx.Done() or a done channel its owner closes)")
 	}
-}
-
-func (c *checker) inTestFile(cur inspector.Cursor) bool {
-	return strings.HasSuffix(c.pass.Fset.File(cur.Node().Pos()).Name(), "_test.go")
 }
 
 // checkNilChan reports sends and receives on a local channel declared

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -135,17 +136,11 @@ func (c *checker) importedSpawn(fn *types.Func) *spawnsFact {
 	return &f
 }
 
-// sameModule reports whether a fact from module m may be used here.
-func (c *checker) sameModule(m string) bool {
-	return m == "" || c.module() == "" || m == c.module()
-}
+// sameModule reports whether a fact from module m may be used here (the
+// trust boundary).
+func (c *checker) sameModule(m string) bool { return callgraph.Trusted(c.pass, m) }
 
-func (c *checker) module() string {
-	if c.pass.Module == nil {
-		return ""
-	}
-	return c.pass.Module.Path
-}
+func (c *checker) module() string { return callgraph.Module(c.pass) }
 
 // reportCalls reports calls on request paths to functions of other
 // packages that start unjoined goroutines. Calls to functions of this

@@ -48,11 +48,10 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 var Analyzer = New(requestpath.Analyzer)
 
 type checker struct {
-	pass      *analysis.Pass
-	rp        *requestpath.Info
-	info      *types.Info
-	insp      *inspector.Inspector
-	generated map[*token.File]bool
+	pass *analysis.Pass
+	rp   *requestpath.Info
+	info *types.Info
+	insp *inspector.Inspector
 
 	gos      []*goroutine                 // go statements, in source order
 	spawns   []*goroutine                 // wg.Go, errgroup Go calls, in source order
@@ -78,23 +77,17 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:      pass,
-		rp:        rp,
-		info:      pass.TypesInfo,
-		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		generated: map[*token.File]bool{},
-		byNode:    map[ast.Node]*goroutine{},
-		superLit:  map[*ast.FuncLit]bool{},
-		super:     map[*types.Func][]int{},
-		params:    map[*types.Var]bool{},
-		makes:     map[*types.Var]*ast.CallExpr{},
-		sums:      map[*types.Func][]paramSum{},
-		inPlace:   map[*ast.FuncLit]bool{},
-	}
-	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
-			c.generated[pass.Fset.File(f.FileStart)] = true
-		}
+		pass:     pass,
+		rp:       rp,
+		info:     pass.TypesInfo,
+		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		byNode:   map[ast.Node]*goroutine{},
+		superLit: map[*ast.FuncLit]bool{},
+		super:    map[*types.Func][]int{},
+		params:   map[*types.Var]bool{},
+		makes:    map[*types.Var]*ast.CallExpr{},
+		sums:     map[*types.Func][]paramSum{},
+		inPlace:  map[*ast.FuncLit]bool{},
 	}
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil)) {
 		g := &goroutine{cur: cur, decl: enclosingDecl(cur)}
@@ -167,7 +160,7 @@ func enclosingFunc(cur inspector.Cursor) ast.Node {
 	return nil
 }
 
-func (c *checker) isGenerated(pos token.Pos) bool { return c.generated[c.pass.Fset.File(pos)] }
+func (c *checker) isGenerated(pos token.Pos) bool { return c.rp.Graph.Generated(pos) }
 
 func (c *checker) report(pos, end token.Pos, msg string, fixes ...analysis.SuggestedFix) {
 	if c.isGenerated(pos) {
