@@ -59,6 +59,10 @@
 //     nil channel disables a case), select {} outside package main, a
 //     WaitGroup's Wait when it gets Add but nothing calls Done, and a
 //     Cond's Wait when nothing calls Signal or Broadcast;
+//   - a call that drops the stop func its callee returns (assigned to _
+//     or discarded), when the callee starts a goroutine bound to a context
+//     whose cancel func that result is: the goroutine stops only when it
+//     is called;
 //   - a go statement in init.
 //
 // Through helpers: every package exports, for its exported functions that

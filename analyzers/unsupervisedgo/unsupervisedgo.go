@@ -37,7 +37,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(spawnsFact), new(supervisesFact), new(paramsFact)},
+		FactTypes: []analysis.Fact{new(spawnsFact), new(supervisesFact), new(paramsFact), new(stopsFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -122,6 +122,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			c.checkConfined()
 		}
 		c.summarise()
+		c.checkDroppedStops(nil)
 		c.reportCalls()
 		return nil, nil
 	}
@@ -140,6 +141,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		c.checkGo(g)
 	}
 	c.checkConfined()
+	stops := c.stopResults()
+	c.exportStops(stops)
+	c.checkDroppedStops(stops)
 	c.reportCalls()
 	return nil, nil
 }

@@ -2,7 +2,10 @@
 // WaitGroup parameters travel to callers as facts.
 package b
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // Answer sends once on its parameter.
 func Answer(ch chan<- int) { // want Answer:"param 0: sends"
@@ -57,3 +60,15 @@ var sink chan<- int
 
 // Keep stores its parameter: callers cannot follow it, so no fact.
 func Keep(ch chan<- int) { sink = ch }
+
+// Watch starts a goroutine that stops only when the returned func is
+// called.
+func Watch(ctx context.Context) (<-chan int, func()) { // want Watch:"result 1 stops the goroutine it starts"
+	ctx, cancel := context.WithCancel(ctx)
+	ch := make(chan int, 1)
+	go func() {
+		<-ctx.Done()
+		close(ch)
+	}()
+	return ch, cancel
+}
