@@ -118,7 +118,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// Fast path: nothing starts a goroutine here; only calls to
 		// imported spawners can make a function of this package one.
 		// Waits on confined WaitGroups and Conds block callers' goroutines.
-		if analysisutil.Imports(pass.Pkg, "sync") {
+		if importsAny(pass.Pkg, knowledge.PrimitivePackages) {
 			c.checkConfined()
 		}
 		c.summarise()
@@ -171,4 +171,14 @@ func (c *checker) report(pos, end token.Pos, msg string, fixes ...analysis.Sugge
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg, SuggestedFixes: fixes})
+}
+
+// importsAny reports whether pkg directly imports one of paths.
+func importsAny(pkg *types.Package, paths map[string]bool) bool {
+	for _, imp := range pkg.Imports() {
+		if paths[imp.Path()] {
+			return true
+		}
+	}
+	return false
 }

@@ -63,3 +63,10 @@ var TrackerAdd = map[string]bool{
 	// https://pkg.go.dev/sync#WaitGroup.Add
 	"(*sync.WaitGroup).Add": true,
 }
+
+// PrimitivePackages hold the WaitGroup and Cond types: a package that
+// imports none of them and starts no goroutine has no confined primitive
+// worth a check (unsupervisedgo's fast path).
+var PrimitivePackages = map[string]bool{
+	"sync": true,
+}
