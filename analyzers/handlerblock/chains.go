@@ -126,8 +126,12 @@ func (c *checker) reportChains() {
 						Message: "also calls " + first.chain[0] + " in " + cc.r.String()})
 				}
 			}
-			d.Message = fmt.Sprintf("calls %s in %s, and at %d more call sites (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
-				key, first.r, len(calls)-1, len(paths), first.chain[0])
+			more := "1 more call site"
+			if len(calls) > 2 {
+				more = fmt.Sprintf("%d more call sites", len(calls)-1)
+			}
+			d.Message = fmt.Sprintf("calls %s in %s, and at %s (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
+				key, first.r, more, len(paths), first.chain[0])
 		}
 		c.pass.Report(d)
 	}

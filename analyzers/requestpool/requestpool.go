@@ -104,7 +104,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// A site inside its own request path (a loop body, a handler or
 		// closure literal) runs per message or per call of that literal,
 		// not when the function is called.
-		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+		// A racy get-or-create is a cache that leaks on races, reported
+		// where it is; it does not create a pool per call.
+		if s.decl == nil || s.guard || s.racy || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
 		base[s.decl] = callgraph.Chain{s.ctor}
@@ -161,17 +163,27 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if s.guard || g.Generated(s.cur.Node().Pos()) {
 			continue
 		}
+		n := s.cur.Node()
 		r := rp.At(s.cur)
+		if s.racy {
+			// A racy get-or-create leaks wherever it is: concurrent
+			// callers each create one for the same key.
+			where := "its function"
+			if r != nil {
+				where = r.String()
+			} else if fn := analysisutil.EnclosingFunc(s.cur); fn.Valid() {
+				if d, ok := fn.Node().(*ast.FuncDecl); ok {
+					where = analysisutil.ShortName(pass.TypesInfo.Defs[d.Name].(*types.Func))
+				}
+			}
+			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent callers each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), where)
+			continue
+		}
 		if r == nil {
 			continue
 		}
-		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) && !s.racy {
+		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) {
 			continue // part of the helper's summary: reported at the calls on request paths
-		}
-		n := s.cur.Node()
-		if s.racy {
-			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), r)
-			continue
 		}
 		pass.ReportRangef(n, "%s creates %s in %s: %s", s.ctor, article(s.what), r, advice)
 	}
