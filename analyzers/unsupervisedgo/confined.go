@@ -54,8 +54,8 @@ func (c *checker) shared(v *types.Var) bool {
 	return false
 }
 
-// checkEmptySelect reports select {} outside package main: it blocks the
-// goroutine forever and nothing can stop it.
+// checkEmptySelect reports select {} in a goroutine's literal outside
+// package main: it blocks the goroutine forever and nothing can stop it.
 func (c *checker) checkEmptySelect() {
 	if c.pass.Pkg.Name() == "main" {
 		return // a main that parks while its goroutines serve
@@ -63,6 +63,12 @@ func (c *checker) checkEmptySelect() {
 	for cur := range c.insp.Root().Preorder((*ast.SelectStmt)(nil)) {
 		sel := cur.Node().(*ast.SelectStmt)
 		if len(sel.Body.List) > 0 || c.rp.Graph.InTest(sel.Pos()) {
+			continue
+		}
+		// Only inside a goroutine's own literal: a CLI command that parks
+		// the process (caddy's "caddy run" helpers) is main's flow.
+		lit, ok := enclosingFunc(cur).(*ast.FuncLit)
+		if !ok || c.byNode[lit] == nil {
 			continue
 		}
 		c.report(sel.Pos(), sel.End(), "select {} blocks this goroutine forever and nothing can stop it: no case can ever fire; "+
