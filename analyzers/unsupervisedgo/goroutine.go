@@ -174,13 +174,20 @@ func (c *checker) decideJoin(g *goroutine) {
 // keyOf returns the variable or field that x denotes (through &, * and
 // parentheses), or nil.
 func (c *checker) keyOf(x ast.Expr) *types.Var {
+	if v := c.rawKeyOf(x); v != nil {
+		return v.Origin()
+	}
+	return nil
+}
+
+func (c *checker) rawKeyOf(x ast.Expr) *types.Var {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return c.keyOf(x.X)
+			return c.rawKeyOf(x.X)
 		}
 	case *ast.StarExpr:
-		return c.keyOf(x.X)
+		return c.rawKeyOf(x.X)
 	case *ast.Ident:
 		if v, ok := c.info.Uses[x].(*types.Var); ok {
 			return v

@@ -75,6 +75,7 @@ func (c *checker) index() map[*types.Var][]op {
 		if v == nil || v.Pkg() != c.pass.Pkg || !interesting(v.Type()) {
 			continue
 		}
+		v = v.Origin() // one key for a field of every instance of a generic type
 		o := c.classify(cur)
 		o.decl = enclosingDecl(cur)
 		c.ops[v] = append(c.ops[v], o)
