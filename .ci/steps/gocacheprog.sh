@@ -52,7 +52,8 @@ fi
 
 # machine NAME: run lifelint over testdata/example as a machine with an
 # empty local cache (GOCACHE and go-cacher's own directory) and the shared
-# server; its output, exit code and trace go to $work/NAME.*.
+# server; its output, exit code and trace go to $work/NAME.*. -q drops the
+# progress line and the summary, so stderr holds only problems.
 machine() {
   local m=$1 rc=0 t=$SECONDS
   mkdir -p "$work/$m/gocache" "$work/$m/cacher"
@@ -60,7 +61,7 @@ machine() {
     GOCACHE=$work/$m/gocache \
     GOCACHEPROG="$work/bin/go-cacher -cache-dir $work/$m/cacher -cache-server http://127.0.0.1:$port" \
     LIFELINT_TRACE=$work/$m.trace \
-    "$work/bin/lifelint" ./...) >"$work/$m.out" 2>"$work/$m.err" || rc=$?
+    "$work/bin/lifelint" -q ./...) >"$work/$m.out" 2>"$work/$m.err" || rc=$?
   echo "$rc" >"$work/$m.rc"
   touch "$work/$m.trace"
   echo "machine $m: exit $rc, $(wc -l <"$work/$m.out") findings;" \
