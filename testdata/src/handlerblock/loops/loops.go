@@ -104,3 +104,49 @@ func TickedFixed(ctx context.Context, db *sql.DB) {
 		_, _ = db.ExecContext(ctx, "VACUUM") // ok
 	}
 }
+
+type reloader struct {
+	trigger chan struct{}
+	stop    chan struct{}
+	results chan int
+}
+
+// run is paced by selects that also watch its stop channel: silent.
+func (m *reloader) run() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-m.stop:
+			return
+		case <-t.C:
+			select {
+			case <-m.trigger: // ok: the select also returns on m.stop
+			case <-m.stop:
+				return
+			}
+			select {
+			case <-time.After(time.Second): // ok: the select also returns on m.stop
+			case <-m.stop:
+				return
+			}
+		}
+	}
+}
+
+// runBlocking's inner select watches nothing that ends it.
+func (m *reloader) runBlocking() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-m.stop:
+			return
+		case <-t.C:
+			select { // want `select on m.trigger, m.results in per-tick loop`
+			case <-m.trigger:
+			case <-m.results:
+			}
+		}
+	}
+}
