@@ -75,8 +75,34 @@ type site struct {
 	guard bool // sync.Once or a held mutex
 }
 
+// mayCreate is the fast path: a package of the standard library (whose
+// pools the tables list), or one that imports no pool constructor's
+// package and no package with pool-creating functions, creates no pool.
+func mayCreate(pass *analysis.Pass, cfg *config.Config) bool {
+	if analysisutil.IsStdlib(pass) {
+		return false
+	}
+	direct := map[*types.Package]bool{}
+	for _, imp := range pass.Pkg.Imports() {
+		if cfg.Compiled.PoolPackages[imp.Path()] {
+			return true
+		}
+		direct[imp] = true
+	}
+	// Facts are few (functions that create pools), so this scan is cheap.
+	for _, f := range pass.AllObjectFacts() {
+		if direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	cfg := rp.Config
+	if !mayCreate(pass, cfg) {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	g := rp.Graph
 

@@ -88,3 +88,17 @@ func NamedKey(t types.Type) (key, short string) {
 	obj := n.Origin().Obj()
 	return obj.Pkg().Path() + "." + obj.Name(), obj.Pkg().Name() + "." + obj.Name()
 }
+
+// KeyPackage returns the import path of a function key ("path.F",
+// "(*path.T).M") or type key ("path.T", "*path.T").
+func KeyPackage(key string) string {
+	key = strings.TrimPrefix(key, "(")
+	key = strings.TrimPrefix(key, "*")
+	if i := strings.IndexByte(key, ')'); i >= 0 {
+		key = key[:i]
+	}
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		key = key[:i]
+	}
+	return key
+}

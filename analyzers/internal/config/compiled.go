@@ -47,6 +47,10 @@ type Compiled struct {
 	Elems           []Elem // in key order, for determinism
 	RequestContexts []Accessor
 	GRPCRegistrars  []analysisutil.TypeKey
+	// PoolPackages are the import paths of the pool constructors and
+	// types: a package that imports none of them (nor a package whose
+	// functions create pools) creates no pool.
+	PoolPackages map[string]bool
 }
 
 func compile(c *Config) Compiled {
@@ -65,5 +69,12 @@ func compile(c *Config) Compiled {
 		out.RequestContexts = append(out.RequestContexts, Accessor{Key: analysisutil.ParseTypeKey(rc.Type), Accessor: rc.Accessor})
 	}
 	out.GRPCRegistrars = analysisutil.ParseTypeKeys(knowledge.GRPCRegistrars)
+	out.PoolPackages = map[string]bool{}
+	for k := range c.Pools {
+		out.PoolPackages[analysisutil.KeyPackage(k)] = true
+	}
+	for k := range c.PoolTypes {
+		out.PoolPackages[analysisutil.KeyPackage(k)] = true
+	}
 	return out
 }
