@@ -24,7 +24,7 @@ func (s *state) checkServeErrors() {
 			continue
 		}
 		srv, ok := knowledge.Servers[analysisutil.FuncName(fn)]
-		if !ok || s.skip(call.Pos()) || fn.Signature().Results().Len() != 1 {
+		if !ok || s.skip(call.Pos()) || !returnsError(fn) {
 			continue
 		}
 		name := analysisutil.ShortName(fn)
@@ -37,7 +37,7 @@ func (s *state) checkServeErrors() {
 			continue
 		}
 		fun := outermostFunc(c)
-		if !fun.Valid() || mentions(info, fun, srv.Closed) || !s.stopsSameType(fun, fn, srv) {
+		if !fun.Valid() || mentions(info, fun, srv.Closed) || !s.stopsSameType(fn, srv) {
 			continue
 		}
 		if fatalOnError(info, c) {
@@ -99,14 +99,14 @@ func mentions(info *types.Info, fun inspector.Cursor, key string) bool {
 	return false
 }
 
-// stopsSameType reports whether fun calls a stop method of the serve
-// method's receiver type: then the serve call does return the sentinel.
-func (s *state) stopsSameType(fun inspector.Cursor, serve *types.Func, srv knowledge.Server) bool {
+// stopsSameType reports whether the package calls a stop method of the
+// serve method's receiver type: then serve calls do return the sentinel.
+func (s *state) stopsSameType(serve *types.Func, srv knowledge.Server) bool {
 	recv := serve.Signature().Recv()
 	if recv == nil {
 		return false
 	}
-	for c := range fun.Preorder((*ast.CallExpr)(nil)) {
+	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		fn := analysisutil.Callee(s.pass.TypesInfo, c.Node().(*ast.CallExpr))
 		if fn == nil || fn.Signature().Recv() == nil || !types.Identical(fn.Signature().Recv().Type(), recv.Type()) {
 			continue
@@ -153,4 +153,10 @@ func fatalOnError(info *types.Info, c inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// returnsError reports whether fn's only result is an error.
+func returnsError(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	return res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())
 }

@@ -215,7 +215,7 @@ func (s *state) summarise() {
 
 	for _, d := range s.g.Decls {
 		fn, ok := s.pass.TypesInfo.Defs[d.Name].(*types.Func)
-		if !ok || !d.Name.IsExported() {
+		if !ok || !d.Name.IsExported() || strings.HasSuffix(s.pass.Fset.File(d.Pos()).Name(), "_test.go") {
 			continue
 		}
 		if c := s.exits[d]; c != nil {

@@ -37,6 +37,11 @@ func (s *state) checkSignals() {
 		return
 	}
 	for _, c := range s.g.Calls[main] {
+		if c.Callee != nil {
+			if _, ok := knowledge.UnstoppableServers[analysisutil.FuncName(c.Callee)]; ok {
+				continue // reported as unstoppable; a signal cannot stop it
+			}
+		}
 		chain, what := s.servesVia(c)
 		if chain == nil {
 			continue
