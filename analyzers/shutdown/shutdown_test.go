@@ -10,5 +10,11 @@ import (
 
 func TestShutdown(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), shutdown.Analyzer,
-		"shutdown/unstoppable", "shutdown/serveerr", "shutdown/shutdownctx", "shutdown/nostop")
+		"shutdown/unstoppable", "shutdown/serveerr", "shutdown/shutdownctx", "shutdown/nostop",
+		"shutdown/signals/...", "shutdown/startupio", "shutdown/poolclose/...", "shutdown/exits/...", "shutdown/idiom/...")
+}
+
+// TestSigtermFix checks the suggested fix that adds syscall.SIGTERM.
+func TestSigtermFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), shutdown.Analyzer, "shutdown/sigterm")
 }
