@@ -2,8 +2,8 @@ package shutdown
 
 import (
 	"go/ast"
-	"go/types"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
