@@ -42,7 +42,7 @@ func (s *state) checkPoolClose() {
 			if v == nil || !closable(v.Type()) || closedOrOwned(info, decl, v) {
 				continue
 			}
-			s.pass.ReportRangef(c.Expr(), "%s creates %s %s that %s never closes: on shutdown in-flight work is cut and server-side connections linger; defer its Close right after the error check",
+			s.pass.ReportRangef(c.Expr(), "%s creates %s (%s) that %s never closes: on shutdown in-flight work is cut and server-side connections linger; defer its Close right after the error check",
 				analysisutil.ShortName(c.Callee), article(p.What), v.Name(), d.Name.Name)
 		}
 	}

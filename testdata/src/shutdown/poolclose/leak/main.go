@@ -33,7 +33,7 @@ func main() {
 func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	pool, err := pgxpool.New(ctx, "postgres://") // want `pgxpool.New creates a PostgreSQL connection pool pool that run never closes: on shutdown in-flight work is cut and server-side connections linger; defer its Close right after the error check`
+	pool, err := pgxpool.New(ctx, "postgres://") // want `pgxpool.New creates a PostgreSQL connection pool \(pool\) that run never closes: on shutdown in-flight work is cut and server-side connections linger; defer its Close right after the error check`
 	if err != nil {
 		return err
 	}
