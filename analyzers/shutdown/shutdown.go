@@ -133,7 +133,21 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	for k := range cfg.Pools {
 		paths[keyPkg(k)] = true
 	}
-	return analysisutil.ImportsAny(pass.Pkg, paths) || len(pass.AllObjectFacts()) > 0
+	if analysisutil.ImportsAny(pass.Pkg, paths) {
+		return true
+	}
+	// Facts of transitive dependencies are visible too (log.Fatal's
+	// package has some); only a direct import's facts can be called here.
+	direct := map[*types.Package]bool{}
+	for _, imp := range pass.Pkg.Imports() {
+		direct[imp] = true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
 }
 
 // keyPkg returns the import path of a knowledge key:
