@@ -40,22 +40,20 @@ func (s *state) checkShutdownContext() {
 
 // doneBefore reports whether, within the function around c, a receive
 // <-ctx.Done() is certain to have completed when c runs: it is a statement
-// earlier in an enclosing block, or the communication of an enclosing
-// select case.
+// earlier in an enclosing statement list, or the communication of an
+// enclosing select case.
 func doneBefore(info *types.Info, c inspector.Cursor, ctx types.Object) bool {
 	for p := c; p.Node() != nil; p = p.Parent() {
-		switch n := p.Node().(type) {
+		switch p.Node().(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
-		case *ast.CommClause:
-			if isDoneRecv(info, analysisutil.RecvChan(n.Comm), ctx) && !inComm(c, p) {
-				return true
-			}
 		}
 		if k, _ := p.ParentEdge(); k != edge.BlockStmt_List && k != edge.CaseClause_Body && k != edge.CommClause_Body {
 			continue
 		}
 		// p is a statement of a list: look at the statements before it.
+		// The first statement of a select case body has the case's
+		// communication before it: case <-ctx.Done(): srv.Shutdown(ctx).
 		for prev, ok := p.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
 			if st, ok := prev.Node().(*ast.ExprStmt); ok {
 				if u, ok := ast.Unparen(st.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && isDoneRecv(info, u.X, ctx) {
@@ -75,15 +73,4 @@ func isDoneRecv(info *types.Info, ch ast.Expr, ctx types.Object) bool {
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "Done" && analysisutil.UsedObject(info, sel.X) == ctx
-}
-
-// inComm reports whether c lies in the communication of the clause cc.
-func inComm(c, cc inspector.Cursor) bool {
-	for p := c; p.Node() != nil && p != cc; p = p.Parent() {
-		if p.Parent() == cc {
-			k, _ := p.ParentEdge()
-			return k == edge.CommClause_Comm
-		}
-	}
-	return false
 }
