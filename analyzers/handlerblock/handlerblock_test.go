@@ -11,7 +11,13 @@ import (
 )
 
 func TestHandlerBlock(t *testing.T) {
-	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chans", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
+	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chains", "handlerblock/chans", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
+}
+
+// TestCgo pins that files importing "C" are analyzed (issue 19: cmd/cgo's
+// output carries a "Code generated" header).
+func TestCgo(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/cgo")
 }
 
 // TestFixes applies the suggested fixes and compares with the .golden files.

@@ -8,10 +8,11 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -49,8 +50,11 @@ var Analyzer = New(requestpath.Analyzer)
 // createsPool is the summary of a function that creates a pool or a
 // connection-owning client every time it is called.
 type createsPool struct {
-	Chain summary.Chain // from the function's first call to the constructor
-	What  string        // what the constructor creates
+	Chain callgraph.Chain // from the function's first call to the constructor
+	What  string          // what the constructor creates
+	// Module is the module of the function's package: callers in other
+	// modules do not trust the summary (callgraph.Trusted).
+	Module string
 }
 
 func (*createsPool) AFact() {}
@@ -83,7 +87,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if ctor == "" {
 			continue
 		}
-		s := site{cur: c, ctor: ctor, what: what, inGo: inGoroutine(c)}
+		s := site{cur: c, ctor: ctor, what: what, inGo: analysisutil.InGoStmt(c)}
 		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			s.decl = d.Node().(*ast.FuncDecl)
 		}
@@ -94,7 +98,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Summaries: a function creates a pool when it does so directly (not
 	// guarded, not in a goroutine) or calls one that does.
-	base := map[*ast.FuncDecl]summary.Chain{}
+	base := map[*ast.FuncDecl]callgraph.Chain{}
 	whatOf := map[*ast.FuncDecl]string{}
 	for _, s := range sites {
 		// A site inside its own request path (a loop body, a handler or
@@ -103,12 +107,12 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
-		base[s.decl] = summary.Chain{s.ctor}
+		base[s.decl] = callgraph.Chain{s.ctor}
 		whatOf[s.decl] = s.what
 	}
-	imported := func(fn *types.Func) summary.Chain {
+	imported := func(fn *types.Func) callgraph.Chain {
 		var f createsPool
-		if pass.ImportObjectFact(fn, &f) {
+		if pass.ImportObjectFact(fn, &f) && callgraph.Trusted(pass, f.Module) {
 			return f.Chain
 		}
 		return nil
@@ -117,7 +121,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
 			guarded(pass.TypesInfo, rp, c.Cursor)
 	}
-	chains := summary.Compute(g, base, imported, skip)
+	chains := g.Summaries(base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
 	what = func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
 		if w := whatOf[d]; w != "" {
@@ -135,33 +139,34 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				return what(local, seen)
 			}
 			var f createsPool
-			if pass.ImportObjectFact(c.Callee, &f) {
+			if pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(pass, f.Module) {
 				return f.What
 			}
 		}
 		return "connection pool"
 	}
 	for _, d := range g.Decls {
-		// Only exported functions can be called from other packages, and a
-		// request path of its own is reported in place, not at its callers.
-		if r := rp.Func(d); !d.Name.IsExported() || (r != nil && r.Kind != requestpath.Called) {
+		if !rp.ExportsSummary(d) {
 			continue
 		}
 		if c := chains[d]; c != nil {
 			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{})})
+				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{}), Module: callgraph.Module(pass)})
 			}
 		}
 	}
 
 	// Diagnostics on request paths: direct creation...
 	for _, s := range sites {
-		if s.guard || analysisutil.IsGenerated(pass, s.cur.Node().Pos()) {
+		if s.guard || g.Generated(s.cur.Node().Pos()) {
 			continue
 		}
 		r := rp.At(s.cur)
 		if r == nil {
 			continue
+		}
+		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) && !s.racy {
+			continue // part of the helper's summary: reported at the calls on request paths
 		}
 		n := s.cur.Node()
 		if s.racy {
@@ -173,22 +178,22 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// ...and calls of functions that create one.
 	for _, d := range g.Decls {
 		for _, c := range g.Calls[d] {
-			if c.Callee == nil || c.Go || analysisutil.IsGenerated(pass, c.Expr().Pos()) {
+			if c.Callee == nil || c.Go || g.Generated(c.Expr().Pos()) {
 				continue
 			}
 			if ctor, _ := creation(pass.TypesInfo, rp.Config, c.Cursor); ctor != "" {
 				continue // a known constructor: reported as a direct site
 			}
-			var chain summary.Chain
+			var chain callgraph.Chain
 			var w string
 			if local := g.Local(c); local != nil {
-				if lr := rp.Func(local); lr == nil || lr.Kind == requestpath.Called {
-					continue // its body is reported where it creates the pool
+				if lr := rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
+					continue // a request path by its own shape: reported where it creates the pool
 				}
 				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
 			} else {
 				var f createsPool
-				if !pass.ImportObjectFact(c.Callee, &f) {
+				if !pass.ImportObjectFact(c.Callee, &f) || !callgraph.Trusted(pass, f.Module) {
 					continue
 				}
 				chain, w = f.Chain, f.What
@@ -239,7 +244,7 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 		}
 		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
-				if key, short := typeKey(info.TypeOf(n.Args[0])); key != "" {
+				if key, short := analysisutil.NamedKey(info.TypeOf(n.Args[0])); key != "" {
 					if p, ok := cfg.PoolTypes[key]; ok {
 						return "new(" + short + ")", p.What
 					}
@@ -247,7 +252,7 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 			}
 		}
 	case *ast.CompositeLit:
-		if key, short := typeKey(info.TypeOf(n)); key != "" {
+		if key, short := analysisutil.NamedKey(info.TypeOf(n)); key != "" {
 			if p, ok := cfg.PoolTypes[key]; ok {
 				return "&" + short + "{}", p.What
 			}
@@ -256,30 +261,12 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 	return "", ""
 }
 
-// typeKey returns "path.Name" and "pkg.Name" of a named type.
-func typeKey(t types.Type) (string, string) {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return "", ""
-	}
-	obj := n.Origin().Obj()
-	return obj.Pkg().Path() + "." + obj.Name(), obj.Pkg().Name() + "." + obj.Name()
-}
-
 // guarded reports whether the creation (or call) at cur runs at most once
 // per key: in a sync.Once function, or under a lock in a get-or-create
 // cache that stores it.
 func guarded(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
 	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur)) ||
 		inLazyCallback(info, rp, cur)
-}
-
-// immediate are calls that run their function argument right away, as part
-// of the caller.
-var immediate = map[string]bool{
-	"(*golang.org/x/sync/errgroup.Group).Go":    true,
-	"(*golang.org/x/sync/errgroup.Group).TryGo": true,
-	"(*sync.WaitGroup).Go":                      true,
 }
 
 // inLazyCallback reports whether cur lies in a function literal handed to
@@ -300,7 +287,10 @@ func inLazyCallback(info *types.Info, rp *requestpath.Info, cur inspector.Cursor
 	if !ok || ast.Unparen(call.Fun) == lit.Node() {
 		return false
 	}
-	return !immediate[analysisutil.CalleeName(info, call)]
+	// A spawner (errgroup's Go, wg.Go) runs its function right away, as
+	// part of the caller.
+	_, spawner := knowledge.Spawners[analysisutil.CalleeName(info, call)]
+	return !spawner
 }
 
 // storedAfter reports whether the function around cur assigns to a map
@@ -328,14 +318,6 @@ func storedAfter(cur inspector.Cursor) bool {
 	return false
 }
 
-func inGoroutine(cur inspector.Cursor) bool {
-	for c := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
-		_, isGo := c.Node().(*ast.GoStmt)
-		return isGo
-	}
-	return false
-}
-
 // racyGetOrCreate reports whether the creation at cur sits between a
 // (*sync.Map).Load and a (*sync.Map).Store of the same function.
 func racyGetOrCreate(info *types.Info, cur inspector.Cursor) bool {
@@ -346,10 +328,10 @@ func racyGetOrCreate(info *types.Info, cur inspector.Cursor) bool {
 	pos := cur.Node().Pos()
 	load, store := false, false
 	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
-		switch analysisutil.CalleeName(info, c.Node().(*ast.CallExpr)) {
-		case "(*sync.Map).Load":
+		switch name := analysisutil.CalleeName(info, c.Node().(*ast.CallExpr)); {
+		case knowledge.MapLoads[name]:
 			load = load || c.Node().Pos() < pos
-		case "(*sync.Map).Store":
+		case knowledge.MapStores[name]:
 			store = store || c.Node().Pos() > pos
 		}
 	}

@@ -10,10 +10,10 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -51,7 +51,7 @@ var Analyzer = New(requestpath.Analyzer)
 // ctxErrFact marks a function that returns its context's error
 // (ctx.Err(), context.Cause, or a %w wrap of it), directly or by returning
 // the result of another such function.
-type ctxErrFact struct{ Chain summary.Chain }
+type ctxErrFact struct{ Chain callgraph.Chain }
 
 func (*ctxErrFact) AFact() {}
 
@@ -60,7 +60,7 @@ func (f *ctxErrFact) String() string { return "returns ctx error: " + f.Chain.St
 type checker struct {
 	pass   *analysis.Pass
 	rp     *requestpath.Info
-	chains map[*ast.FuncDecl]summary.Chain
+	chains map[*ast.FuncDecl]callgraph.Chain
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -101,7 +101,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 // returns the result of a call to such a function.
 func (c *checker) summarise() {
 	g := c.rp.Graph
-	base := map[*ast.FuncDecl]summary.Chain{}
+	base := map[*ast.FuncDecl]callgraph.Chain{}
 	for _, d := range g.Decls {
 		if d.Body == nil {
 			continue
@@ -113,14 +113,14 @@ func (c *checker) summarise() {
 			case *ast.ReturnStmt:
 				if len(n.Results) > 0 && base[d] == nil {
 					if name := c.ctxErrExpr(n.Results[len(n.Results)-1]); name != "" {
-						base[d] = summary.Chain{name}
+						base[d] = callgraph.Chain{name}
 					}
 				}
 			}
 			return true
 		})
 	}
-	imported := func(fn *types.Func) summary.Chain {
+	imported := func(fn *types.Func) callgraph.Chain {
 		var f ctxErrFact
 		if c.pass.ImportObjectFact(fn, &f) {
 			return f.Chain
@@ -134,7 +134,7 @@ func (c *checker) summarise() {
 		ret, ok := call.Cursor.Parent().Node().(*ast.ReturnStmt)
 		return !ok || len(ret.Results) == 0 || ret.Results[len(ret.Results)-1] != call.Expr()
 	}
-	c.chains = summary.Compute(g, base, imported, skip)
+	c.chains = g.Summaries(base, imported, skip)
 	for _, d := range g.Decls {
 		if ch := c.chains[d]; ch != nil {
 			if fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {

@@ -11,11 +11,14 @@ package analysisutil
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -23,16 +26,6 @@ import (
 func Imports(pkg *types.Package, path string) bool {
 	for _, imp := range pkg.Imports() {
 		if imp.Path() == path {
-			return true
-		}
-	}
-	return false
-}
-
-// ImportsAny reports whether pkg directly imports any of the given paths.
-func ImportsAny(pkg *types.Package, paths map[string]bool) bool {
-	for _, imp := range pkg.Imports() {
-		if paths[imp.Path()] {
 			return true
 		}
 	}
@@ -205,4 +198,16 @@ func ExtractDoc(content, name string) (string, error) {
 		return strings.TrimSpace(rest), nil
 	}
 	return "", fmt.Errorf("package doc comment contains no %q heading", heading)
+}
+
+// IsStdlib reports whether the package is part of the standard library
+// (its files live under GOROOT/src). The knowledge tables describe the
+// standard library's APIs directly, so passes give it no summaries, and
+// its internals do not leak into chains.
+func IsStdlib(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return build.Default.GOROOT != "" && strings.HasPrefix(filepath.ToSlash(name), filepath.ToSlash(build.Default.GOROOT)+"/src/")
 }

@@ -18,6 +18,24 @@ func EnclosingFunc(cur inspector.Cursor) inspector.Cursor {
 	return inspector.Cursor{}
 }
 
+// DirectlyIn reports whether cur runs as part of d's own body: not inside
+// a function literal (which may run later, or never) nor a go statement.
+func DirectlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
+	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil)) {
+		return p.Node() == d
+	}
+	return false
+}
+
+// InGoStmt reports whether cur runs in a goroutine its function starts: the
+// call of a go statement, its arguments, or code in a literal it starts.
+func InGoStmt(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.GoStmt)(nil)) {
+		return true
+	}
+	return false
+}
+
 // RecvChan returns the channel a select case receives from: ch in <-ch,
 // v := <-ch and v, ok = <-ch. It returns nil for a send or any other
 // statement.

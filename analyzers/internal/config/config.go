@@ -59,6 +59,9 @@ type Config struct {
 	Blocking     map[string]knowledge.Blocking
 	Pools        map[string]knowledge.Pool
 	PoolTypes    map[string]knowledge.Pool
+
+	// Compiled are the typed matchers built from the tables above.
+	Compiled Compiled
 }
 
 var (
@@ -131,6 +134,7 @@ func Build(s Settings) (*Config, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	c.Compiled = compile(c)
 	return c, nil
 }
 

@@ -12,6 +12,19 @@ type Blocking struct {
 	// that takes the same arguments preceded by a context (QueryRow ->
 	// QueryRowContext(ctx, ...)), so that the fix is a mechanical rewrite.
 	CtxMethod string
+	// CtxExtra holds arguments the Context variant needs after ctx that
+	// the original did not take ("nil" for BeginTx's *sql.TxOptions).
+	CtxExtra string
+	// Builder, when set, is the function that builds the receiver of a
+	// method entry, and BuilderCtx its context-taking variant: the call
+	// blocks only when its receiver traces back to Builder (exec.Command),
+	// and the fix renames Builder's call to BuilderCtx(ctx, ...). A
+	// receiver that cannot be traced is not reported.
+	Builder, BuilderCtx string
+	// Receive marks a function returning a channel: the receive from its
+	// result blocks, unless it is a case of a select that also waits on
+	// the context's Done channel (time.After).
+	Receive bool
 	// Since is the lifelint version that added the entry.
 	Since string
 }
@@ -42,7 +55,7 @@ var BlockingCalls = map[string]Blocking{
 	"(*database/sql.DB).QueryRow":   {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowContext"},
 	"(*database/sql.DB).Exec":       {Reason: "runs a statement that ignores the context", CtxMethod: "ExecContext"},
 	"(*database/sql.DB).Prepare":    {Reason: "prepares a statement ignoring the context", CtxMethod: "PrepareContext"},
-	"(*database/sql.DB).Begin":      {Reason: "begins a transaction ignoring the context", CtxMethod: "BeginTx", Alternative: "BeginTx(ctx, nil)"},
+	"(*database/sql.DB).Begin":      {Reason: "begins a transaction ignoring the context", CtxMethod: "BeginTx", CtxExtra: "nil", Alternative: "BeginTx(ctx, nil)"},
 	"(*database/sql.DB).Ping":       {Reason: "pings the database ignoring the context", CtxMethod: "PingContext"},
 	"(*database/sql.Tx).Query":      {Reason: "runs a query that ignores the context", CtxMethod: "QueryContext"},
 	"(*database/sql.Tx).QueryRow":   {Reason: "runs a query that ignores the context", CtxMethod: "QueryRowContext"},
@@ -79,13 +92,19 @@ var BlockingCalls = map[string]Blocking{
 	"github.com/jmoiron/sqlx.Select":    {Reason: "runs a query that ignores the context", CtxMethod: "SelectContext"},
 	"github.com/jmoiron/sqlx.NamedExec": {Reason: "runs a statement that ignores the context", CtxMethod: "NamedExecContext"},
 
-	// os/exec without a context cannot be killed when the request ends.
-	"(*os/exec.Cmd).Run":            {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
-	"(*os/exec.Cmd).Output":         {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
-	"(*os/exec.Cmd).CombinedOutput": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+	// time.After's channel fires after d whatever the context does;
+	// receiving from it outside a select on ctx.Done() sleeps.
+	"time.After": {Reason: "waits for a timer without watching the context", Alternative: "a select on ctx.Done() and the timer", Receive: true},
+
+	// os/exec without a context cannot be killed when the request ends. A
+	// command built by CommandContext is killed with its context, so only
+	// receivers traced to exec.Command count.
+	"(*os/exec.Cmd).Run":            {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)", Builder: "os/exec.Command", BuilderCtx: "CommandContext"},
+	"(*os/exec.Cmd).Output":         {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)", Builder: "os/exec.Command", BuilderCtx: "CommandContext"},
+	"(*os/exec.Cmd).CombinedOutput": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)", Builder: "os/exec.Command", BuilderCtx: "CommandContext"},
 	// Start then Wait in the same request is Run; a Start alone (a process
 	// meant to outlive the request) is not listed.
-	"(*os/exec.Cmd).Wait": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)"},
+	"(*os/exec.Cmd).Wait": {Reason: "waits for a process that the context cannot kill", Alternative: "exec.CommandContext(ctx, ...)", Builder: "os/exec.Command", BuilderCtx: "CommandContext"},
 
 	// net: dialing and resolving without a context block for the OS
 	// timeout (minutes). https://pkg.go.dev/net#Dialer.DialContext

@@ -79,10 +79,35 @@ var MessageReceivers = map[string]string{
 	"(*github.com/nats-io/nats.go.Subscription).NextMsgWithContext": "nats",
 }
 
-// GRPCRegistrarParam is the first parameter type of generated
-// Register<Service>Server functions; the second is the service interface
-// whose implementations' methods are gRPC handlers.
-const GRPCRegistrarParam = "google.golang.org/grpc.ServiceRegistrar"
+// Generated gRPC service code. protoc-gen-go-grpc writes, per service S,
+// a Register<S>Server(registrar, S Server) function whose second parameter
+// is the service interface (its implementations' methods are handlers),
+// and placeholder types Unimplemented<S>Server and Unsafe<S>Server whose
+// methods never serve: https://pkg.go.dev/google.golang.org/grpc/cmd/protoc-gen-go-grpc
+const (
+	// GRPCPackage is grpc-go's import path: a package that does not import
+	// it declares no registration function.
+	GRPCPackage = "google.golang.org/grpc"
+	// GRPCRegisterPrefix and GRPCRegisterSuffix bracket the service name of
+	// a registration function.
+	GRPCRegisterPrefix = "Register"
+	GRPCRegisterSuffix = "Server"
+)
+
+// GRPCRegistrars are the type keys of a registration function's first
+// parameter (ServiceRegistrar since grpc-go 1.32; *Server before).
+var GRPCRegistrars = []string{
+	"google.golang.org/grpc.ServiceRegistrar",
+	"*google.golang.org/grpc.Server",
+}
+
+// GRPCUnimplementedPrefix starts the name of the generated placeholder an
+// implementation embeds: an embedded Unimplemented<S>Server marks its
+// embedder as the service. GRPCStubPrefixes start the names of every
+// generated placeholder type, whose own methods never serve.
+const GRPCUnimplementedPrefix = "Unimplemented"
+
+var GRPCStubPrefixes = []string{GRPCUnimplementedPrefix, "Unsafe"}
 
 // StartupPrefixes are name prefixes of functions that build or start things
 // once (constructors, Run/Serve/Start loops, setup). A function that takes a

@@ -81,12 +81,12 @@ func (s *Server) Run() {
 }
 
 func (s *Server) Status(w http.ResponseWriter, r *http.Request) {
-	s.notify() // silent here: reported in the helper's body
-	s.Drain()
+	s.notify() // want `calls \(\*chans.Server\).notify → send to events in net/http handler \(\*Server\).Status`
+	s.Drain()  // want `calls \(\*chans.Server\).Drain → send to s.jobs in net/http handler \(\*Server\).Status`
 }
 
 func (s *Server) notify() {
-	events <- "status" // want `send to events in \(\*Server\).notify, called from net/http handler \(\*Server\).Status`
+	events <- "status" // reported at the handler's call, with the chain
 }
 
 type Pool struct {

@@ -6,9 +6,9 @@ import (
 )
 
 // Drain is startup-named, but a request path calls it, so it is a request
-// path too: its body is reported, not the call.
+// path too: the handler's call is reported, with the chain.
 func (s *Server) Drain() {
-	s.jobs <- Job{} // want `send to s.jobs in \(\*Server\).Drain, called from net/http handler \(\*Server\).Status`
+	s.jobs <- Job{}
 }
 
 // fetchAsync starts the fetch and returns a future: a buffered result

@@ -110,13 +110,14 @@ func ViaHelpers(w http.ResponseWriter, r *http.Request) {
 	_ = b.Cache("addr") // want `b.Cache → b.newRedis → redis.NewClient creates a Redis connection pool in net/http handler ViaHelpers`
 }
 
-// A local helper is reported where it creates the pool, naming the handler.
+// A local helper is reported at the handler's call, with the chain, like a
+// helper of another package.
 func ViaLocal(w http.ResponseWriter, r *http.Request) {
-	_ = dial()
+	_ = dial() // want `a.dial → redis.NewClient creates a Redis connection pool in net/http handler ViaLocal`
 }
 
 func dial() *redis.Client {
-	return redis.NewClient(&redis.Options{}) // want `redis.NewClient creates a Redis connection pool in dial, called from net/http handler ViaLocal`
+	return redis.NewClient(&redis.Options{}) // reported at the call on the request path
 }
 
 // A racy get-or-create makes several pools per key.

@@ -1,9 +1,11 @@
-// Package summary computes per-function summaries that cross packages as
-// facts: "F blocks via repo.Get → (*sql.DB).QueryRow", "F creates a pool via
+package callgraph
+
+// The summary engine: per-function summaries that cross packages as facts,
+// "F blocks via repo.Get → (*sql.DB).QueryRow", "F creates a pool via
 // sql.Open". A pass supplies the direct findings of each function and the
-// facts of imported functions; summary carries them up the intra-package
-// call graph to a fixed point.
-package summary
+// facts of imported functions; Summaries carries them up the intra-package
+// call graph to a fixed point. Every pass uses this one engine, with one
+// chain limit and one rendering.
 
 import (
 	"go/ast"
@@ -11,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
-	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 )
 
 // MaxChain bounds the length of a chain, so that messages stay one line.
@@ -34,14 +35,14 @@ func (c Chain) Prepend(name string) Chain {
 	return out
 }
 
-// Compute returns the summary chain of every function declared in the
+// Summaries returns the summary chain of every function declared in the
 // package. base holds the direct findings of each declaration (the chain
 // starts with the offending call); imported returns the chain of a function
 // of another package (from its fact), or nil; skip excludes call sites that
 // do not run as part of their function (calls in go statements,
 // sync.Once.Do closures, ...). Declarations are visited in file order, so the
 // result is deterministic.
-func Compute(g *requestpath.Graph, base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, requestpath.Call) bool) map[*ast.FuncDecl]Chain {
+func (g *Graph) Summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, Call) bool) map[*ast.FuncDecl]Chain {
 	out := make(map[*ast.FuncDecl]Chain, len(base))
 	for d, c := range base {
 		out[d] = c

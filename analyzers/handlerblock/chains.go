@@ -1,0 +1,147 @@
+package handlerblock
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"golang.org/x/tools/go/analysis"
+)
+
+// summarise computes the blocking summary of every declaration and exports
+// the facts. A function blocks when its own body (not a goroutine, not a
+// literal that may never run, not a loop body that is a request path of its
+// own) blocks, or when it calls one that does. Channel operations count
+// only inside the package: exported to other packages, they would make
+// library internals (os/exec, client libraries waiting on their own
+// goroutines) look blocking.
+func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
+	rp, g := c.rp, c.rp.Graph
+	imported := c.importedChain
+	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
+		return call.Go || !rp.RunsWithFunc(call.Cursor, d)
+	}
+	summaries := func(withChans bool) map[*ast.FuncDecl]callgraph.Chain {
+		base := map[*ast.FuncDecl]callgraph.Chain{}
+		for _, d := range g.Decls {
+			for _, s := range c.sites[d] {
+				if (withChans || !s.chanOp) && rp.RunsWithFunc(s.cur, d) {
+					base[d] = callgraph.Chain{s.name}
+					break
+				}
+			}
+		}
+		return g.Summaries(base, imported, skip)
+	}
+	chains := summaries(true)
+	for d, ch := range summaries(false) {
+		if !rp.ExportsSummary(d) {
+			continue
+		}
+		if fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+			c.pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch, Module: callgraph.Module(c.pass)})
+		}
+	}
+	return chains
+}
+
+// importedChain returns the blocking summary of fn, a function of another
+// package, when its fact is trusted (same module), or nil.
+func (c *checker) importedChain(fn *types.Func) callgraph.Chain {
+	var f blocksFact
+	if c.pass.ImportObjectFact(fn, &f) && callgraph.Trusted(c.pass, f.Module) {
+		return f.Chain
+	}
+	return nil
+}
+
+// checkCall reports, on a request path, a call of a function whose summary
+// blocks, and the context misuses of misuse.go.
+func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]callgraph.Chain) {
+	if call.Go || c.rp.Graph.Generated(call.Expr().Pos()) {
+		return
+	}
+	r := c.rp.At(call.Cursor)
+	if r == nil {
+		return
+	}
+	c.checkFrameworkContext(call.Cursor, r)
+	fn := call.Callee
+	if fn == nil || c.checkMisuse(call, r) {
+		return
+	}
+	if _, ok := c.rp.Config.Blocking[analysisutil.FuncName(fn)]; ok {
+		return // a known blocking call: reported as a direct site, or fine
+	}
+	var chain callgraph.Chain
+	if local := c.rp.Graph.Local(call); local != nil {
+		if lr := c.rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
+			return // a request path by its own shape: reported where it blocks
+		}
+		chain = chains[local]
+	} else {
+		chain = c.importedChain(fn)
+	}
+	if chain == nil {
+		return
+	}
+	chain = chain.Prepend(analysisutil.ShortName(fn))
+	key := chain.String()
+	if c.groups[key] == nil {
+		c.groupOrder = append(c.groupOrder, key)
+	}
+	c.groups[key] = append(c.groups[key], chainCall{call: call, r: r, chain: chain})
+}
+
+// chainCall is a call on a request path of a function whose summary blocks.
+type chainCall struct {
+	call  requestpath.Call
+	r     *requestpath.Reason
+	chain callgraph.Chain
+}
+
+// reportChains reports each distinct callee chain once per package, at its
+// first call on a request path: one root cause (a helper without a context
+// parameter) is one finding, whatever the number of handlers that call it.
+// The other call sites are related locations, which JSON, SARIF and the
+// LSP carry, and an ignore directive on the first line covers them all.
+func (c *checker) reportChains() {
+	for _, key := range c.groupOrder {
+		calls := c.groups[key]
+		first := calls[0]
+		expr := first.call.Expr()
+		d := analysis.Diagnostic{Pos: expr.Pos(), End: expr.End()}
+		if len(calls) == 1 {
+			d.Message = fmt.Sprintf("calls %s in %s: it blocks without the request context, so a cancelled request keeps waiting and shutdown waits for it; %s", key, first.r, c.chainAdvice(first))
+		} else {
+			paths := map[token.Pos]bool{}
+			for _, cc := range calls {
+				paths[cc.r.Root().Pos] = true
+				if cc.call.Cursor != first.call.Cursor {
+					d.Related = append(d.Related, analysis.RelatedInformation{Pos: cc.call.Expr().Pos(), End: cc.call.Expr().End(),
+						Message: "also calls " + first.chain[0] + " in " + cc.r.String()})
+				}
+			}
+			d.Message = fmt.Sprintf("calls %s in %s, and at %d more call sites (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
+				key, first.r, len(calls)-1, len(paths), first.chain[0])
+		}
+		c.pass.Report(d)
+	}
+}
+
+// chainAdvice says how to fix one blocking chain call: pass the request
+// context down when there is one; a worker loop with no context in scope
+// needs one of its own first.
+func (c *checker) chainAdvice(cc chainCall) string {
+	if _, ok := c.rp.RequestContext(cc.call.Cursor); !ok {
+		switch cc.r.Root().Kind {
+		case requestpath.MessageLoop, requestpath.TickLoop:
+			return "give the worker a context (cancelled on shutdown) or a stop channel, pass it down and use context-aware calls"
+		}
+	}
+	return "pass the request context down and use context-aware calls"
+}

@@ -1,0 +1,28 @@
+package callgraph
+
+import "golang.org/x/tools/go/analysis"
+
+// The trust boundary. Blocking and pool summaries describe what a function
+// does on some path; inside the module under analysis that is the user's
+// own code and worth reporting at its callers. Across a module boundary it
+// is a library's internals (a rarely-taken DNS lookup deep in an HTTP
+// client, a dial in a reconnect path), and there the knowledge tables
+// decide instead: a context-aware library API must not look blocking
+// because of a branch its caller never takes.
+
+// Module returns the path of the module of the package under analysis, or
+// "" when the driver does not say (GOPATH mode, analysistest).
+func Module(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
+}
+
+// Trusted reports whether a summary fact exported by a package of module
+// factModule may be used by the package under analysis: both are in the
+// same module, or either module is unknown.
+func Trusted(pass *analysis.Pass, factModule string) bool {
+	m := Module(pass)
+	return m == "" || factModule == "" || m == factModule
+}
