@@ -6,9 +6,8 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
-	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 )
 
 // checkExits reports calls that end the process (log.Fatal, os.Exit,
@@ -43,13 +42,13 @@ func (s *state) checkExits() {
 
 // exitVia returns the exit chain of a call: a known exit call (direct), a
 // local function that exits, or an imported one with an exits fact.
-func (s *state) exitVia(c requestpath.Call) (chain summary.Chain, direct bool) {
+func (s *state) exitVia(c callgraph.Call) (chain callgraph.Chain, direct bool) {
 	if c.Callee == nil {
 		return nil, false
 	}
 	short := analysisutil.ShortName(c.Callee)
 	if knowledge.ExitCalls[analysisutil.FuncName(c.Callee)] {
-		return summary.Chain{short}, true
+		return callgraph.Chain{short}, true
 	}
 	if local := s.g.Local(c); local != nil {
 		if ch := s.exits[local]; ch != nil {
@@ -58,7 +57,7 @@ func (s *state) exitVia(c requestpath.Call) (chain summary.Chain, direct bool) {
 		return nil, false
 	}
 	var f exits
-	if s.pass.ImportObjectFact(c.Callee, &f) {
+	if s.pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(s.pass, f.Module) {
 		return f.Chain.Prepend(short), false
 	}
 	return nil, false
@@ -82,7 +81,7 @@ func (s *state) isLibrary() bool {
 // cleanupBefore returns the deferred cleanup call ("db.Close()") that
 // runs in d before the exit call c would, and that no explicit call of the
 // same cleanup between them already did; or "".
-func (s *state) cleanupBefore(d *ast.FuncDecl, c requestpath.Call) string {
+func (s *state) cleanupBefore(d *ast.FuncDecl, c callgraph.Call) string {
 	pos := c.Expr().Pos()
 	var pending []string
 	for _, o := range s.g.Calls[d] {
@@ -116,7 +115,7 @@ func (s *state) cleanupBefore(d *ast.FuncDecl, c requestpath.Call) string {
 // deferredLit reports whether the call lies in a literal, itself directly
 // in the declaration, that a defer statement calls:
 // defer func() { db.Close() }().
-func deferredLit(c requestpath.Call) bool {
+func deferredLit(c callgraph.Call) bool {
 	n := 0
 	var outer *ast.FuncLit
 	deferred := false

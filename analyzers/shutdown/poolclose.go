@@ -7,8 +7,8 @@ import (
 	"slices"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
-	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -50,7 +50,7 @@ func (s *state) checkPoolClose() {
 
 // definedVar returns the variable that the call's first result is
 // assigned to by := or var, or nil.
-func definedVar(info *types.Info, c requestpath.Call) *types.Var {
+func definedVar(info *types.Info, c callgraph.Call) *types.Var {
 	var id *ast.Ident
 	switch p := c.Cursor.Parent().Node().(type) {
 	case *ast.AssignStmt:

@@ -9,11 +9,11 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"github.com/lifelint/lifelint/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -49,8 +49,13 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 var Analyzer = New(requestpath.Analyzer)
 
 // exits summarises a function that may end the process (log.Fatal,
-// os.Exit) when called.
-type exits struct{ Chain summary.Chain }
+// os.Exit) when called. Like the blocking and pool summaries it is trusted
+// only inside its module (callgraph.Trusted): a library's rarely-taken
+// fatal branch is its own business, the knowledge tables decide there.
+type exits struct {
+	Chain  callgraph.Chain
+	Module string
+}
 
 func (*exits) AFact()           {}
 func (f *exits) String() string { return "exits the process: " + f.Chain.String() }
@@ -58,7 +63,7 @@ func (f *exits) String() string { return "exits the process: " + f.Chain.String(
 // serves summarises a function that starts a server, bot or consumer
 // loop when called.
 type serves struct {
-	Chain summary.Chain
+	Chain callgraph.Chain
 	What  string
 }
 
@@ -66,7 +71,7 @@ func (*serves) AFact()           {}
 func (f *serves) String() string { return fmt.Sprintf("serves %s: %s", f.What, f.Chain) }
 
 // handlesSignals summarises a function that subscribes to OS signals.
-type handlesSignals struct{ Chain summary.Chain }
+type handlesSignals struct{ Chain callgraph.Chain }
 
 func (*handlesSignals) AFact()           {}
 func (f *handlesSignals) String() string { return "handles signals: " + f.Chain.String() }
@@ -77,9 +82,9 @@ type state struct {
 	rp   *requestpath.Info
 	cfg  *config.Config
 	insp *inspector.Inspector
-	g    *requestpath.Graph
+	g    *callgraph.Graph
 
-	exits, serves, signals map[*ast.FuncDecl]summary.Chain
+	exits, serves, signals map[*ast.FuncDecl]callgraph.Chain
 	servesWhat             map[*ast.FuncDecl]string
 	decls                  map[*ast.FuncDecl]inspector.Cursor
 	reported               map[token.Pos]bool // exit calls already reported
@@ -133,13 +138,13 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	for k := range cfg.Pools {
 		paths[keyPkg(k)] = true
 	}
-	if analysisutil.ImportsAny(pass.Pkg, paths) {
-		return true
-	}
 	// Facts of transitive dependencies are visible too (log.Fatal's
 	// package has some); only a direct import's facts can be called here.
 	direct := map[*types.Package]bool{}
 	for _, imp := range pass.Pkg.Imports() {
+		if paths[imp.Path()] {
+			return true
+		}
 		direct[imp] = true
 	}
 	for _, f := range pass.AllObjectFacts() {
@@ -177,14 +182,14 @@ func skipPackage(path string) bool {
 // skip reports whether diagnostics at pos are dropped: test files (tests
 // and examples start servers and exit at will) and generated files.
 func (s *state) skip(pos token.Pos) bool {
-	return strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go") || analysisutil.IsGenerated(s.pass, pos)
+	return s.g.InTest(pos) || s.g.Generated(pos)
 }
 
 // summarise computes and exports the three summaries.
 func (s *state) summarise() {
-	exitBase := map[*ast.FuncDecl]summary.Chain{}
-	serveBase := map[*ast.FuncDecl]summary.Chain{}
-	signalBase := map[*ast.FuncDecl]summary.Chain{}
+	exitBase := map[*ast.FuncDecl]callgraph.Chain{}
+	serveBase := map[*ast.FuncDecl]callgraph.Chain{}
+	signalBase := map[*ast.FuncDecl]callgraph.Chain{}
 	s.servesWhat = map[*ast.FuncDecl]string{}
 	for _, d := range s.g.Decls {
 		for _, c := range s.g.Calls[d] {
@@ -194,46 +199,46 @@ func (s *state) summarise() {
 			name := analysisutil.FuncName(c.Callee)
 			short := analysisutil.ShortName(c.Callee)
 			if knowledge.ExitCalls[name] && c.Lit == nil && !c.Go && exitBase[d] == nil {
-				exitBase[d] = summary.Chain{short}
+				exitBase[d] = callgraph.Chain{short}
 			}
 			if srv, ok := knowledge.Servers[name]; ok && serveBase[d] == nil {
-				serveBase[d] = summary.Chain{short}
+				serveBase[d] = callgraph.Chain{short}
 				s.servesWhat[d] = srv.What
 			}
 			if knowledge.SignalHandlers[name] && signalBase[d] == nil {
-				signalBase[d] = summary.Chain{short}
+				signalBase[d] = callgraph.Chain{short}
 			}
 		}
 	}
-	s.exits = summary.Compute(s.g, exitBase, func(fn *types.Func) summary.Chain {
+	s.exits = s.g.Summaries(exitBase, func(fn *types.Func) callgraph.Chain {
 		var f exits
-		if s.pass.ImportObjectFact(fn, &f) {
+		if s.pass.ImportObjectFact(fn, &f) && callgraph.Trusted(s.pass, f.Module) {
 			return f.Chain
 		}
 		return nil
-	}, func(_ *ast.FuncDecl, c requestpath.Call) bool { return c.Go || c.Lit != nil })
-	s.serves = summary.Compute(s.g, serveBase, func(fn *types.Func) summary.Chain {
+	}, func(_ *ast.FuncDecl, c callgraph.Call) bool { return c.Go || c.Lit != nil })
+	s.serves = s.g.Summaries(serveBase, func(fn *types.Func) callgraph.Chain {
 		var f serves
 		if s.pass.ImportObjectFact(fn, &f) {
 			return f.Chain
 		}
 		return nil
-	}, func(*ast.FuncDecl, requestpath.Call) bool { return false })
-	s.signals = summary.Compute(s.g, signalBase, func(fn *types.Func) summary.Chain {
+	}, func(*ast.FuncDecl, callgraph.Call) bool { return false })
+	s.signals = s.g.Summaries(signalBase, func(fn *types.Func) callgraph.Chain {
 		var f handlesSignals
 		if s.pass.ImportObjectFact(fn, &f) {
 			return f.Chain
 		}
 		return nil
-	}, func(*ast.FuncDecl, requestpath.Call) bool { return false })
+	}, func(*ast.FuncDecl, callgraph.Call) bool { return false })
 
 	for _, d := range s.g.Decls {
 		fn, ok := s.pass.TypesInfo.Defs[d.Name].(*types.Func)
-		if !ok || !d.Name.IsExported() || strings.HasSuffix(s.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+		if !ok || !d.Name.IsExported() || s.g.InTest(d.Pos()) {
 			continue
 		}
 		if c := s.exits[d]; c != nil {
-			s.pass.ExportObjectFact(fn.Origin(), &exits{Chain: c})
+			s.pass.ExportObjectFact(fn.Origin(), &exits{Chain: c, Module: callgraph.Module(s.pass)})
 		}
 		if c := s.serves[d]; c != nil {
 			s.pass.ExportObjectFact(fn.Origin(), &serves{Chain: c, What: s.what(d, map[*ast.FuncDecl]bool{})})
@@ -271,13 +276,13 @@ func (s *state) what(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
 // servesVia returns the serve chain of the call c and what it serves, or
 // nil: a known serve method, a local function that serves, or an imported
 // one with a serves fact.
-func (s *state) servesVia(c requestpath.Call) (summary.Chain, string) {
+func (s *state) servesVia(c callgraph.Call) (callgraph.Chain, string) {
 	if c.Callee == nil {
 		return nil, ""
 	}
 	short := analysisutil.ShortName(c.Callee)
 	if srv, ok := knowledge.Servers[analysisutil.FuncName(c.Callee)]; ok {
-		return summary.Chain{short}, srv.What
+		return callgraph.Chain{short}, srv.What
 	}
 	if local := s.g.Local(c); local != nil {
 		if ch := s.serves[local]; ch != nil {
@@ -295,7 +300,7 @@ func (s *state) servesVia(c requestpath.Call) (summary.Chain, string) {
 // inGoroutine reports whether the call runs in a goroutine of its own: a go
 // statement, a literal started by one, or a literal handed to a spawner
 // (errgroup.Go, wg.Go).
-func (s *state) inGoroutine(c requestpath.Call) bool {
+func (s *state) inGoroutine(c callgraph.Call) bool {
 	if c.Go {
 		return true
 	}
