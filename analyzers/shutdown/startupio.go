@@ -22,7 +22,9 @@ func (s *state) checkStartupIO() {
 			continue
 		}
 		for _, c := range s.g.Calls[d] {
-			if c.Callee == nil || c.Lit != nil || c.Go {
+			// Per-tick and per-message loop bodies of a startup function
+			// are request paths, not startup.
+			if c.Callee == nil || c.Lit != nil || c.Go || s.rp.At(c.Cursor) != nil {
 				continue
 			}
 			io, ok := knowledge.StartupCalls[analysisutil.FuncName(c.Callee)]

@@ -102,3 +102,17 @@ func StartReassigned(dsn string) (*pgx.Conn, error) {
 func (s *Store) Healthy(ctx context.Context) error {
 	return s.pool.Ping(ctx)
 }
+
+// RunHealth pings per tick: a per-tick loop body is not startup. Silent.
+func RunHealth(ctx context.Context, db *sql.DB) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			_ = db.Ping()
+		}
+	}
+}
