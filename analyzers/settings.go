@@ -29,13 +29,30 @@ func Names() []string {
 	return names
 }
 
+// Validate checks settings without building anything: the pass names in
+// Enable and Disable, and every table entry and exclusion, with the rules
+// the passes read them by. The configuration file, the CLI and the
+// golangci-lint plugin all validate through it, so one value is accepted
+// by all or by none.
+func Validate(s Settings) error {
+	if err := checkNames(s.Enable, "enable"); err != nil {
+		return err
+	}
+	if err := checkNames(s.Disable, "disable"); err != nil {
+		return err
+	}
+	return config.Validate(s)
+}
+
+// SplitList splits the value of a -lifelintconfig.* flag into entries as
+// the flag does (commas inside signatures do not split); empty entries are
+// kept for Validate to reject.
+func SplitList(v string) []string { return config.SplitList(v) }
+
 // New builds fresh instances of the enabled passes on the given settings.
 // The values share no state with All or with other calls.
 func New(s Settings) ([]*analysis.Analyzer, error) {
-	if err := checkNames(s.Enable, "enable"); err != nil {
-		return nil, err
-	}
-	if err := checkNames(s.Disable, "disable"); err != nil {
+	if err := Validate(s); err != nil {
 		return nil, err
 	}
 	cfg, err := config.NewAnalyzer(s)

@@ -50,6 +50,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	if len(s.Exclude) > 0 {
 		return nil, errors.New("lifelint: invalid settings: exclude is not supported in golangci-lint; use linters.exclusions.paths")
 	}
+	if err := analyzers.Validate(s); err != nil {
+		return nil, fmt.Errorf("lifelint: invalid settings: %w", err)
+	}
 	passes, err := analyzers.New(s)
 	if err != nil {
 		return nil, fmt.Errorf("lifelint: invalid settings: %w", err)

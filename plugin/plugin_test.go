@@ -1,6 +1,8 @@
 package plugin_test
 
 import (
+	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/plugin"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
@@ -52,20 +55,75 @@ func TestRegistered(t *testing.T) {
 	}
 }
 
+// recorder collects what analysistest would report as test failures.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestSettings: the settings golangci-lint hands over reach the passes.
+// disable and enable select passes; blocking, handlers and pools extend
+// the tables, so the fixtures (testdata/src/pluginsettings) get their
+// findings with the settings and none without them.
 func TestSettings(t *testing.T) {
 	// As golangci-lint hands them over after reading YAML.
-	as, err := build(t, map[string]any{
-		"disable":  []any{"requestpool"},
-		"blocking": []any{"(*example.com/queue.Client).Pop"},
-		"handlers": []any{"func(*example.com/bus.Message) error"},
-		"pools":    []any{"example.com/db.Open", "&example.com/db.Pool"},
-	})
+	settings := map[string]any{
+		"disable":  []any{"unsupervisedgo"},
+		"blocking": []any{"(*pluginsettings/queue.Client).Pop"},
+		"handlers": []any{"func(*pluginsettings/bus.Message) error"},
+		"pools":    []any{"pluginsettings/db.Open", "&pluginsettings/db.Pool"},
+	}
+	as, err := build(t, settings)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slices.Contains(names(as), "requestpool") {
+	if slices.Contains(names(as), "unsupervisedgo") {
 		t.Error("disabled pass still built")
 	}
+	byName := func(as []*analysis.Analyzer, name string) *analysis.Analyzer {
+		for _, a := range as {
+			if a.Name == name {
+				return a
+			}
+		}
+		t.Fatalf("no pass %s among %v", name, names(as))
+		return nil
+	}
+	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixtures := map[string]string{"handlerblock": "pluginsettings/blocking", "requestpool": "pluginsettings/pools"}
+	for pass, pkg := range fixtures {
+		analysistest.Run(t, testdata, byName(as, pass), pkg)
+	}
+	// Without the table settings the same fixtures get no finding: every
+	// want line is unmet.
+	plain, err := build(t, map[string]any{"disable": []any{"unsupervisedgo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pass, pkg := range fixtures {
+		var r recorder
+		analysistest.Run(&r, testdata, byName(plain, pass), pkg)
+		want := map[string]int{"handlerblock": 1, "requestpool": 2}[pass]
+		unmet := 0
+		for _, e := range r.errs {
+			switch {
+			case strings.Contains(e, "no diagnostic was reported matching"):
+				unmet++
+			case strings.Contains(e, "unexpected fact"):
+				// a summary of a function that is no handler now
+			default:
+				t.Errorf("%s without settings: %s", pass, e)
+			}
+		}
+		if unmet != want {
+			t.Errorf("%s without settings: %d want lines unmet, want %d (the settings are what makes them match)", pass, unmet, want)
+		}
+	}
+
 	as, err = build(t, map[string]any{"enable": []any{"handlerblock"}})
 	if err != nil {
 		t.Fatal(err)

@@ -5,11 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // summarise computes the blocking summary of every declaration and exports
@@ -37,8 +39,18 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 		}
 		return g.Summaries(base, imported, skip)
 	}
-	chains := summaries(true)
-	for d, ch := range summaries(false) {
+	// Channel operations count only one call deep: a helper that a
+	// request path calls and that itself sends or receives. Deeper down
+	// they are mostly the callee's own synchronisation (semaphores,
+	// hand-offs to its workers), whose other end the summary cannot see.
+	noChans := summaries(false)
+	chains := maps.Clone(noChans)
+	for d, ch := range summaries(true) {
+		if chains[d] == nil && len(ch) == 1 {
+			chains[d] = ch
+		}
+	}
+	for d, ch := range noChans {
 		if !rp.ExportsSummary(d) {
 			continue
 		}
@@ -89,6 +101,14 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 	if chain == nil {
 		return
 	}
+	// A call in the body of a helper that is on a request path only
+	// because a request path calls it is part of the helper's summary:
+	// the request path's call of the helper reports it, once.
+	if r.Kind == requestpath.Called {
+		if d := enclosingDecl(call.Cursor); d != nil && c.rp.RunsWithFunc(call.Cursor, d) {
+			return
+		}
+	}
 	chain = chain.Prepend(analysisutil.ShortName(fn))
 	key := chain.String()
 	if c.groups[key] == nil {
@@ -126,8 +146,12 @@ func (c *checker) reportChains() {
 						Message: "also calls " + first.chain[0] + " in " + cc.r.String()})
 				}
 			}
-			d.Message = fmt.Sprintf("calls %s in %s, and at %d more call sites (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
-				key, first.r, len(calls)-1, len(paths), first.chain[0])
+			more := "1 more call site"
+			if len(calls) > 2 {
+				more = fmt.Sprintf("%d more call sites", len(calls)-1)
+			}
+			d.Message = fmt.Sprintf("calls %s in %s, and at %s (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
+				key, first.r, more, len(paths), first.chain[0])
 		}
 		c.pass.Report(d)
 	}
@@ -144,4 +168,12 @@ func (c *checker) chainAdvice(cc chainCall) string {
 		}
 	}
 	return "pass the request context down and use context-aware calls"
+}
+
+// enclosingDecl returns the function declaration around cur, or nil.
+func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node().(*ast.FuncDecl)
+	}
+	return nil
 }

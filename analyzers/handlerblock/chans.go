@@ -63,7 +63,7 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 // fields, package variables). A case on anything else (a local channel, a
 // call such as time.After, reported on its own) leaves it alone.
 func (c *checker) blockingSelect(cur inspector.Cursor, sel *ast.SelectStmt) (site, bool) {
-	if len(sel.Body.List) == 0 || inDefer(cur) {
+	if len(sel.Body.List) == 0 || inDefer(cur) || selectWatchesStop(sel) {
 		return site{}, false
 	}
 	var names []string
@@ -144,4 +144,21 @@ func (c *checker) sharedVar(e ast.Expr) bool {
 		return true
 	}
 	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// selectWatchesStop reports whether a case of sel receives and then
+// returns: a stop signal (case <-s.quit: return) that ends the wait, as a
+// ctx.Done() case would. Worker loops paced by a select on their stop
+// channel and a timer are the common shape.
+func selectWatchesStop(sel *ast.SelectStmt) bool {
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok || cc.Comm == nil || analysisutil.RecvChan(cc.Comm) == nil || len(cc.Body) == 0 {
+			continue
+		}
+		if _, ok := cc.Body[len(cc.Body)-1].(*ast.ReturnStmt); ok {
+			return true
+		}
+	}
+	return false
 }

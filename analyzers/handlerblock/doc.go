@@ -51,14 +51,28 @@
 //     standard library gets no summaries: its blocking calls are listed
 //     directly.
 //
-// Each problem is reported once. A function that is a request path itself
-// (a handler, a per-operation function, a local helper a request path
-// calls) is reported in its body, and calls to it are not. So calls are
-// reported, with their chain, only to functions whose bodies are not: in
-// practice exported functions of other packages that are not request paths
-// there because they take no context (repo.Get(id), client.Fetch(url)).
-// A function of another package that takes a context is reported in its
-// own package.
+// Each root cause is reported once. A function that is a request path by
+// its own shape (a handler, a per-operation function, a worker loop's body)
+// is reported in its body. A helper that is on a request path only because
+// one calls it is reported at the call on the request path, with the chain
+// ("calls s.lookup → (*sql.DB).QueryRow"), in this package as in any other.
+// A chain that request paths of a package reach from several call sites is
+// one finding, at the first call, naming how many call sites and request
+// paths reach it; the other sites are related locations (JSON "related",
+// SARIF relatedLocations, LSP relatedInformation), and an ignore directive
+// on the first line covers the group. The fix is to give the helper a
+// context parameter. Calls in a go statement or in a literal handed to a
+// spawner (errgroup's Go, wg.Go) run beside the request, not in it.
+//
+// Summaries cross packages only within a module: for third-party modules
+// the knowledge tables decide, so a rarely-taken branch deep in a library
+// (a dial to reconnect) does not make its context-aware API look blocking.
+// Startup, factory and lifetime code is recognised by name and by
+// behaviour (it returns the pool it creates, creates its own root context,
+// waits for its context to end, or serves and then stops), and loops by
+// their exits: a worker loop's body runs per message or tick (so do the
+// statements after a worker's wait), while an endless loop that leaves on
+// success is a retry loop and its function stays per-operation.
 //
 // Suggested fixes use the request context in scope (ctx, r.Context(),
 // c.Request.Context(), ...): Query → QueryContext(ctx, ...), Begin →

@@ -28,7 +28,7 @@ func (c *checker) checkMisuse(call requestpath.Call, r *requestpath.Reason) bool
 	case knowledge.FreshRoot:
 		// An argument of a go statement's call is a deliberate detachment:
 		// the request context ends when the handler returns.
-		if inGoArgs(call.Cursor) {
+		if inGoArgs(call.Cursor) || c.deliberateRoot(call.Cursor) {
 			return true
 		}
 		if ctx, ok := c.rp.RequestContext(call.Cursor); ok {
@@ -188,3 +188,55 @@ func (c *checker) newRequestReachesDo(cur inspector.Cursor) bool {
 
 // requestType is the type a Do method sends.
 var requestType = analysisutil.ParseTypeKey(knowledge.RequestType)
+
+// deliberateRoot reports whether the fresh root context at cur is used on
+// purpose: handed to a call that uses a context only for values (a log
+// call), or the base of the deadline of a stop (srv.Shutdown(ctx) with ctx
+// from context.WithTimeout(context.Background(), d)), which must outlive
+// the done context that triggered the shutdown.
+func (c *checker) deliberateRoot(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	outer, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	name := analysisutil.CalleeName(info, outer)
+	if knowledge.ContextValueOnly[name] || isStop(analysisutil.Callee(info, outer)) {
+		return true
+	}
+	if !knowledge.ContextCancellers[name] {
+		return false
+	}
+	// ctx, cancel := context.WithTimeout(context.Background(), d)
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.ObjectOf(id)
+	fc := analysisutil.EnclosingFunc(cur)
+	if v == nil || !fc.Valid() {
+		return false
+	}
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if !isStop(analysisutil.Callee(info, call)) {
+			continue
+		}
+		for _, arg := range call.Args {
+			if a, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[a] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isStop reports whether fn is a method that stops a server or client
+// (knowledge.StopMethods: Shutdown, GracefulStop, Close, ...).
+func isStop(fn *types.Func) bool {
+	return fn != nil && fn.Signature().Recv() != nil && knowledge.StopMethods[fn.Name()]
+}

@@ -191,7 +191,7 @@ func (c *checker) receive(cur inspector.Cursor, kb knowledge.Blocking) (site, bo
 			continue
 		}
 		if k, _ := p.ParentEdge(); k == edge.CommClause_Comm {
-			if sel, ok := p.Parent().Parent().Parent().Node().(*ast.SelectStmt); ok && c.selectWatchesDone(sel) {
+			if sel, ok := p.Parent().Parent().Parent().Node().(*ast.SelectStmt); ok && (c.selectWatchesDone(sel) || selectWatchesStop(sel)) {
 				return site{}, false
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -104,7 +105,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		// A site inside its own request path (a loop body, a handler or
 		// closure literal) runs per message or per call of that literal,
 		// not when the function is called.
-		if s.decl == nil || s.guard || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+		// A racy get-or-create is a cache that leaks on races, reported
+		// where it is; it does not create a pool per call.
+		if s.decl == nil || s.guard || s.racy || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
 		base[s.decl] = callgraph.Chain{s.ctor}
@@ -161,17 +164,27 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if s.guard || g.Generated(s.cur.Node().Pos()) {
 			continue
 		}
+		n := s.cur.Node()
 		r := rp.At(s.cur)
+		if s.racy {
+			// A racy get-or-create leaks wherever it is: concurrent
+			// callers each create one for the same key.
+			where := "its function"
+			if r != nil {
+				where = r.String()
+			} else if fn := analysisutil.EnclosingFunc(s.cur); fn.Valid() {
+				if d, ok := fn.Node().(*ast.FuncDecl); ok {
+					where = analysisutil.ShortName(pass.TypesInfo.Defs[d.Name].(*types.Func))
+				}
+			}
+			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent callers each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), where)
+			continue
+		}
 		if r == nil {
 			continue
 		}
-		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) && !s.racy {
+		if r.Kind == requestpath.Called && !s.inGo && s.decl != nil && rp.At(s.cur) == rp.Func(s.decl) {
 			continue // part of the helper's summary: reported at the calls on request paths
-		}
-		n := s.cur.Node()
-		if s.racy {
-			pass.ReportRangef(n, "%s creates %s in a racy get-or-create (sync.Map Load, create, Store) in %s: concurrent requests each create one for the same key and all but one leak; use LoadOrStore of a sync.OnceValue per key, or a mutex", s.ctor, article(s.what), r)
-			continue
 		}
 		pass.ReportRangef(n, "%s creates %s in %s: %s", s.ctor, article(s.what), r, advice)
 	}
@@ -204,6 +217,9 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			r := rp.At(c.Cursor)
 			if r == nil || guarded(pass.TypesInfo, rp, c.Cursor) {
 				continue
+			}
+			if r.Kind == requestpath.Called && rp.At(c.Cursor) == rp.Func(d) && !c.Go {
+				continue // part of d's summary: reported at the request path's call of d
 			}
 			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
 				chain.Prepend(analysisutil.ShortName(c.Callee)), article(w), r, advice)
@@ -266,7 +282,62 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 // cache that stores it.
 func guarded(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
 	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur)) ||
-		inLazyCallback(info, rp, cur)
+		inLazyCallback(info, rp, cur) || lazyField(info, cur)
+}
+
+// lazyField reports whether cur lies in a lazy initialiser of a field: its
+// function returns early when the field is set (if d.client != nil {
+// return d.client, nil }) and assigns the field after cur. It creates at
+// most one pool per value, not one per call.
+func lazyField(info *types.Info, cur inspector.Cursor) bool {
+	fn := analysisutil.EnclosingFunc(cur)
+	if !fn.Valid() {
+		return false
+	}
+	_, body := analysisutil.FuncParts(fn.Node())
+	pos := cur.Node().Pos()
+	for _, st := range body.List {
+		is, ok := st.(*ast.IfStmt)
+		if !ok || is.Pos() > pos || len(is.Body.List) == 0 {
+			continue
+		}
+		if _, ret := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); !ret {
+			continue
+		}
+		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ {
+			continue
+		}
+		field := fieldVar(info, cond.X)
+		if field == nil {
+			continue
+		}
+		for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+			as := c.Node().(*ast.AssignStmt)
+			if as.Pos() < pos {
+				continue
+			}
+			for _, lhs := range as.Lhs {
+				if fieldVar(info, lhs) == field {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fieldVar returns the struct field e selects, or nil.
+func fieldVar(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
 }
 
 // inLazyCallback reports whether cur lies in a function literal handed to

@@ -11,7 +11,7 @@ import (
 )
 
 func TestRequestPool(t *testing.T) {
-	analysistest.Run(t, analysistestutil.TestData(t), requestpool.Analyzer, "requestpool/a", "requestpool/b", "requestpool/startup")
+	analysistest.Run(t, analysistestutil.TestData(t), requestpool.Analyzer, "requestpool/a", "requestpool/b", "requestpool/behaviour", "requestpool/startup")
 }
 
 // TestConfiguredPools shows that users add constructors and pool types.

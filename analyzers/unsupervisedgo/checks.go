@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
-	"golang.org/x/tools/go/analysis"
 )
 
 // checkSpawn reports wg.Go and errgroup Go calls whose Wait is never
@@ -63,13 +62,13 @@ func (c *checker) checkGo(g *goroutine) {
 			x, x, c.onlyIn(g), x, x))
 		return
 	}
-	if c.checkLeak(g, pos, end) {
+	if c.checkLeak(g, pos, end) || c.checkFuture(g, pos, end) {
 		return
 	}
 	if c.checkControl(g, pos, end) {
 		return
 	}
-	if g.joined {
+	if g.joined || c.boundedByLauncher(g) {
 		return
 	}
 	r := c.rp.At(g.cur)
@@ -144,12 +143,4 @@ func (c *checker) handedContext(g *goroutine) bool {
 		return !found
 	})
 	return found
-}
-
-// makeFix is a suggested fix that gives make(chan T) a buffer of one.
-func makeFix(mk *ast.CallExpr, name string) analysis.SuggestedFix {
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("buffer %s for its one send", name),
-		TextEdits: []analysis.TextEdit{{Pos: mk.Rparen, End: mk.Rparen, NewText: []byte(", 1")}},
-	}
 }

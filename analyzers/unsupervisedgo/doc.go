@@ -11,30 +11,58 @@
 // lives forever; a WaitGroup whose Wait is never reached lets shutdown
 // return while work is still running.
 //
+// The pass models each goroutine's lifetime. A goroutine's body is the
+// code it runs itself: its function, the closures it runs in place, and
+// the functions of the package it calls. Goroutines it starts (its
+// children) and closures it only hands on (handlers, hooks) run
+// elsewhere: their operations are its partners, not its own. Channels,
+// WaitGroups and Conds are identified by where they live (a local, a
+// parameter, a struct field across the type's methods, a package
+// variable). Sends are counted along paths, not statements: sends on
+// exclusive branches need room for one value.
+//
 // The pass reports:
 //
 //   - a go statement on a request path (handler, per-message or per-tick
 //     loop, per-operation function, and the helpers they call) that nobody
 //     joins. Handing the goroutine a context does not make it owned:
 //     nobody waits for it at shutdown and a panic in it is unrecovered;
-//   - a goroutine that sends on an unbuffered (or too small) local
-//     channel while its launcher may stop reading: a select that returns
-//     on ctx.Done(), on a timeout or on default, or a receive loop that
-//     returns on the first error. A suggested fix buffers a channel that
-//     gets one send;
+//   - a goroutine that sends on a local channel with less room than its
+//     sends on some path (a send in a loop, one goroutine per loop
+//     iteration on a channel made before the loop) while its launcher may
+//     stop reading: a select that returns on ctx.Done(), on a timeout or on
+//     default, or a receive loop that returns on the first error. A
+//     suggested fix buffers a channel that gets one send;
+//   - a function that returns a channel its goroutine sends on with less
+//     room than those sends (an unbuffered future): a caller that drops it
+//     leaks the goroutine. Streams, which send in a loop, are the caller's
+//     to drain;
 //   - a goroutine that calls wg.Done() with no reachable wg.Wait(), and
 //     wg.Go or errgroup's Go without Wait. A Wait counts when it is in the
 //     launching function (for a local WaitGroup), or in a function of the
 //     package that is exported or called somewhere (for a field): a Wait in
-//     a method nothing calls does not count;
+//     a method nothing calls does not count, unless the launcher is itself
+//     called nowhere the pass can see (through an interface, say);
 //   - an untracked go statement inside a tracked goroutine (a WaitGroup
 //     goroutine, an errgroup function, a closure handed to a supervisor):
 //     waiting for the outer goroutine does not wait for it;
-//   - a goroutine that stops on a done channel that nothing closes, or
-//     that its launcher leaves open on some path (an early error return),
-//     and a goroutine whose context's cancel func is kept in a field that
-//     nothing calls. A local cancel func dropped on some path is left to
-//     go vet's lostcancel;
+//   - a goroutine whose stop signal nothing closes, or that its launcher
+//     leaves open on some path (an early error return), or that only its
+//     own deferred close would close; and a goroutine whose context's
+//     cancel func is kept in a field that nothing calls. A stop signal is a
+//     receive the goroutine cannot get past otherwise: a select case that
+//     processes a value and loops is a work input, and a case beside
+//     another case that exits does not hold the goroutine. A local cancel
+//     func dropped on some path is left to go vet's lostcancel;
+//   - operations no goroutine can ever complete: a send or receive on a
+//     channel declared with var and never made (outside a select, where a
+//     nil channel disables a case), select {} outside package main, a
+//     WaitGroup's Wait when it gets Add but nothing calls Done, and a
+//     Cond's Wait when nothing calls Signal or Broadcast;
+//   - a call that drops the stop func its callee returns (assigned to _
+//     or discarded), when the callee starts a goroutine bound to a context
+//     whose cancel func that result is: the goroutine stops only when it
+//     is called;
 //   - a go statement in init.
 //
 // Through helpers: every package exports, for its exported functions that
@@ -46,7 +74,11 @@
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path
 // of its own package exports no fact, since its goroutines are reported
-// there. The standard library's own goroutines are not reported.
+// there. Exported functions also export what they do to their channel
+// and WaitGroup parameters ("param 0: sends (in a loop)", "param 0:
+// closes", "param 0: calls Done"), so a goroutine that runs a helper of
+// another package of the module is judged by what the helper does. The
+// standard library's own goroutines are not reported.
 //
 // The pass stays silent on joins through errgroup, sync.WaitGroup
 // (Add/Done/Wait or wg.Go), also when Add, Done and Wait sit in different
@@ -55,9 +87,10 @@
 // WaitGroup or an errgroup), and the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
-// channel with room for every send, read by the launcher); and on server
-// goroutines in main that a graceful Shutdown stops. A join does not need
-// recover.
+// channel with room for every send, read by the launcher or returned);
+// on semaphores (a buffered channel a goroutine releases); on signal
+// channels (signal.Notify); and on server goroutines in main that a
+// graceful Shutdown stops. A join does not need recover.
 //
 // Bad: the goroutine outlives the request, and nobody waits for it.
 //

@@ -21,6 +21,10 @@ type goroutine struct {
 	body  ast.Node
 	subst map[*types.Var]ast.Expr // body parameters -> arguments at the go statement
 
+	// own holds the functions (literals, declarations) whose code g runs
+	// itself; see walkOwn.
+	own      map[ast.Node]bool
+	outside  map[*ast.FuncDecl]bool // cache of calledOutside
 	evidence []evidence
 	// tracker is the first Done evidence (or tracker argument): the
 	// goroutine is meant to be joined by tracker.Wait.
@@ -42,12 +46,12 @@ const (
 )
 
 type evidence struct {
-	kind   evKind
-	expr   ast.Expr   // the tracker or channel, as written at the go statement's side
-	key    *types.Var // resolved through subst
-	node   ast.Node   // the call, send or receive in the body
-	inLoop bool       // inside a loop of the body
-	guard  bool       // a send in a select that has other cases
+	kind  evKind
+	expr  ast.Expr   // the tracker or channel, as written at the go statement's side
+	key   *types.Var // resolved through subst
+	node  ast.Node   // the call, send or receive in the body
+	cur   inspector.Cursor
+	guard bool // a send in a select that has other cases
 }
 
 func (c *checker) analyseGo(g *goroutine) {
@@ -68,13 +72,10 @@ func (c *checker) analyseGo(g *goroutine) {
 	if g.body != nil {
 		c.collectEvidence(g)
 	} else {
-		// A tracker handed to a function we cannot see (another package,
-		// a func value): assume the callee marks itself done on it.
-		for _, a := range call.Args {
-			if isTrackerType(c.info.TypeOf(a)) {
-				g.evidence = append(g.evidence, evidence{kind: evTracker, expr: a, key: c.keyOf(a), node: a})
-			}
-		}
+		// A function we cannot see (another package, a func value): its
+		// summary says what it does to its arguments; a tracker handed
+		// to it without one is assumed to be marked done.
+		c.goCallEvidence(g, call)
 	}
 	c.decideJoin(g)
 }
@@ -129,85 +130,18 @@ func isTrackerType(t types.Type) bool {
 	return knowledge.TrackerTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
-// isBodyLit reports whether lit runs in a goroutine of its own: a go
-// statement's literal, a spawn call's argument or a literal handed to a
-// supervisor helper.
-func (c *checker) isBodyLit(lit *ast.FuncLit) bool {
-	return c.byNode[lit] != nil || c.superLit[lit]
-}
-
-// collectEvidence records the Done calls, sends, closes and receives that
-// the goroutine's body makes itself (not in goroutines it starts).
-func (c *checker) collectEvidence(g *goroutine) {
-	root, ok := c.insp.Root().FindNode(g.body)
-	if !ok {
-		return
-	}
-	root.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}, func(cur inspector.Cursor) bool {
-		switch n := cur.Node().(type) {
-		case *ast.GoStmt:
-			return false // a goroutine of its own
-		case *ast.FuncLit:
-			if n != g.body && c.isBodyLit(n) {
-				return false
-			}
-		case *ast.CallExpr:
-			if fn := analysisutil.Callee(c.info, n); fn != nil {
-				if _, ok := knowledge.TrackerDone[analysisutil.FuncName(fn)]; ok {
-					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-						c.addEvidence(g, evDone, sel.X, n, cur)
-					}
-				}
-			} else if isBuiltin(c.info, n.Fun, "close") && len(n.Args) == 1 {
-				c.addEvidence(g, evClose, n.Args[0], n, cur)
-			}
-		case *ast.SendStmt:
-			c.addEvidence(g, evSend, n.Chan, n, cur)
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				c.addEvidence(g, evRecv, n.X, n, cur)
-			}
-		case *ast.RangeStmt:
-			if t := c.info.TypeOf(n.X); t != nil {
-				if _, ok := t.Underlying().(*types.Chan); ok {
-					c.addEvidence(g, evRecv, n.X, n, cur)
-				}
-			}
-		}
-		return true
-	})
-}
-
-func (c *checker) addEvidence(g *goroutine, kind evKind, x ast.Expr, node ast.Node, cur inspector.Cursor) {
-	key := c.keyOf(x)
-	expr := x
-	if a, ok := g.subst[key]; ok && key != nil {
-		expr = a
-		key = c.keyOf(a)
-	}
-	e := evidence{kind: kind, expr: expr, key: key, node: node}
-	for p := cur.Parent(); p.Node() != nil && p.Node() != g.body; p = p.Parent() {
-		switch pn := p.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			e.inLoop = true
-		case *ast.CommClause:
-			if kind == evSend && pn.Comm == node {
-				if sel, ok := p.Parent().Parent().Node().(*ast.SelectStmt); ok && len(sel.Body.List) > 1 {
-					e.guard = true
-				}
-			}
-		}
-	}
-	g.evidence = append(g.evidence, e)
-}
-
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
+func isCondType(t types.Type) bool {
+	if t == nil {
 		return false
 	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return knowledge.CondTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
 // decideJoin decides whether somebody waits for the goroutine: a Done
@@ -240,13 +174,20 @@ func (c *checker) decideJoin(g *goroutine) {
 // keyOf returns the variable or field that x denotes (through &, * and
 // parentheses), or nil.
 func (c *checker) keyOf(x ast.Expr) *types.Var {
+	if v := c.rawKeyOf(x); v != nil {
+		return v.Origin()
+	}
+	return nil
+}
+
+func (c *checker) rawKeyOf(x ast.Expr) *types.Var {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return c.keyOf(x.X)
+			return c.rawKeyOf(x.X)
 		}
 	case *ast.StarExpr:
-		return c.keyOf(x.X)
+		return c.rawKeyOf(x.X)
 	case *ast.Ident:
 		if v, ok := c.info.Uses[x].(*types.Var); ok {
 			return v
@@ -268,12 +209,15 @@ func (c *checker) keyOf(x ast.Expr) *types.Var {
 }
 
 // joinedBy reports whether the tracker or channel key gets an operation
-// of kind need (Wait, receive) that can run while the goroutine g lives:
-// for a local variable, in the launching function; for a field or a
-// package variable, in a reachable function of the package. Keys the pass
-// cannot follow (parameters, other packages, exported fields, values that
-// escape into calls or other variables) count as joined. When the only
-// such operations sit in unreachable functions, in returns one of them.
+// of kind need (Wait, receive) that can run while the goroutine g lives,
+// in code that is not g's own (the launcher, a child of g, another
+// method of the type): for a local variable, anywhere it is used; for a
+// field or a package variable, in a reachable function of the package.
+// Keys the pass cannot follow (parameters, other packages, exported
+// fields, values that escape into calls or other variables) count as
+// joined. When the only such operations sit in unreachable functions, in
+// returns one of them; unless g's launcher is itself unreachable, since
+// then the two are judged alike.
 func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, in *ast.FuncDecl) {
 	if key == nil || key.Pkg() != c.pass.Pkg {
 		return true, nil
@@ -283,10 +227,10 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 			return true, nil
 		}
 		for _, o := range c.index()[key] {
-			if o.kind == opEscape {
+			if c.escaping(o) {
 				return true, nil
 			}
-			if o.kind != need || c.insideGoroutine(o, g) {
+			if !c.does(o, need) || c.owns(g, o) {
 				continue
 			}
 			if c.reachable(o.decl) {
@@ -296,34 +240,23 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 				in = o.decl
 			}
 		}
+		if in != nil && !c.reachable(g.decl) {
+			return true, nil
+		}
 		return false, in
 	}
 	if g.decl == nil || c.isParam(key) {
 		return true, nil
 	}
 	for _, o := range c.index()[key] {
-		if o.decl != g.decl || c.insideGoroutine(o, g) {
+		if c.owns(g, o) {
 			continue
 		}
-		if o.kind == need || o.kind == opEscape {
+		if c.does(o, need) || c.escaping(o) {
 			return true, nil
 		}
 	}
 	return false, nil
-}
-
-// insideGoroutine reports whether the operation is part of g itself: its
-// body literal, its launching statement, or the body of the local
-// function it runs.
-func (c *checker) insideGoroutine(o op, g *goroutine) bool {
-	n := g.cur.Node()
-	if n.Pos() <= o.pos && o.pos < n.End() {
-		return true
-	}
-	if d, ok := g.body.(*ast.FuncDecl); ok && o.decl == d {
-		return true
-	}
-	return false
 }
 
 // reachable reports whether d can run: it is exported, main or init,

@@ -10,18 +10,29 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// opKind classifies one use of a tracker, channel or cancel func.
+// Primitive identity: a channel, tracker, Cond or cancel func is keyed by
+// the *types.Var it lives in — a local, a parameter, a package variable,
+// or a struct field (one Var for the field of every value of the type,
+// so the operations of all the type's methods meet). index collects
+// every operation on every such key of the package in one walk.
+
+// opKind classifies one use of a tracker, channel, Cond or cancel func.
 type opKind int
 
 const (
-	opOther  opKind = iota // wg.Add, len(ch), cancel != nil: nothing to follow
-	opWait                 // tracker.Wait(), or a method value of it
-	opRecv                 // <-ch, range ch
-	opSend                 // ch <- v
-	opClose                // close(ch)
-	opCall                 // cancel()
-	opWrite                // x = rhs, T{x: rhs}
-	opEscape               // the value flows somewhere the pass does not follow
+	opOther    opKind = iota // wg.Add, len(ch), cancel != nil: nothing to follow
+	opWait                   // tracker.Wait(), or a method value of it
+	opRecv                   // <-ch, range ch
+	opSend                   // ch <- v
+	opClose                  // close(ch)
+	opCall                   // cancel()
+	opWrite                  // x = rhs, T{x: rhs}
+	opEscape                 // the value flows somewhere the pass does not follow
+	opDone                   // tracker.Done()
+	opAdd                    // tracker.Add(n)
+	opCondWait               // cond.Wait()
+	opWake                   // cond.Signal(), cond.Broadcast()
+	opArg                    // an argument of a call: see the callee's summary
 )
 
 // op is one use of a variable or field of interest.
@@ -30,7 +41,9 @@ type op struct {
 	pos  token.Pos
 	decl *ast.FuncDecl // enclosing declaration, nil at package level
 	cur  inspector.Cursor
-	rhs  ast.Expr // for opWrite: the value written, if known
+	rhs  ast.Expr      // for opWrite: the value written, if known
+	call *ast.CallExpr // for opArg: the call
+	arg  int           // for opArg: the argument index
 }
 
 // index returns every use of trackers, channels and cancel funcs in the
@@ -62,6 +75,7 @@ func (c *checker) index() map[*types.Var][]op {
 		if v == nil || v.Pkg() != c.pass.Pkg || !interesting(v.Type()) {
 			continue
 		}
+		v = v.Origin() // one key for a field of every instance of a generic type
 		o := c.classify(cur)
 		o.decl = enclosingDecl(cur)
 		c.ops[v] = append(c.ops[v], o)
@@ -69,19 +83,23 @@ func (c *checker) index() map[*types.Var][]op {
 	return c.ops
 }
 
-// interesting reports whether values of type t are trackers, channels or
-// cancel funcs.
+// interesting reports whether values of type t are trackers, channels,
+// Conds or funcs (cancel funcs, local closures).
 func interesting(t types.Type) bool {
-	if isTrackerType(t) {
+	if primitive(t) {
 		return true
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Chan:
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// primitive reports whether t is a channel, a tracker or a Cond.
+func primitive(t types.Type) bool {
+	if isTrackerType(t) || isCondType(t) {
 		return true
-	case *types.Signature:
-		return u.Params().Len() <= 1 && u.Results().Len() == 0
 	}
-	return false
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
 }
 
 // classify decides what the use at cur does with the value.
@@ -114,21 +132,14 @@ func (c *checker) classify(cur inspector.Cursor) op {
 			return o
 		}
 		if call, ok := p.Parent().Node().(*ast.CallExpr); ok && call.Fun == pn {
-			name := analysisutil.CalleeName(c.info, call)
-			switch {
-			case knowledge.Joins[name]:
-				o.kind = opWait
-			default:
-				o.kind = opOther
-			}
+			o.kind = methodKind(analysisutil.CalleeName(c.info, call))
 			return o
 		}
 		if sel := c.info.Selections[pn]; sel != nil && sel.Kind() != types.FieldVal {
 			// A method value (defer-able s.wg.Wait): count a join.
-			if fn, ok := sel.Obj().(*types.Func); ok && knowledge.Joins[analysisutil.FuncName(fn)] {
-				o.kind = opWait
-			} else {
-				o.kind = opOther
+			o.kind = opOther
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				o.kind = methodKind(analysisutil.FuncName(fn))
 			}
 		}
 	case *ast.SendStmt:
@@ -147,6 +158,12 @@ func (c *checker) classify(cur inspector.Cursor) op {
 			o.kind = opClose
 		case isBuiltin(c.info, pn.Fun, "len"), isBuiltin(c.info, pn.Fun, "cap"):
 			o.kind = opOther
+		default:
+			for i, a := range pn.Args {
+				if a == n {
+					o.kind, o.call, o.arg = opArg, pn, i
+				}
+			}
 		}
 	case *ast.AssignStmt:
 		for i, l := range pn.Lhs {
@@ -171,4 +188,72 @@ func (c *checker) classify(cur inspector.Cursor) op {
 		o.kind = opOther
 	}
 	return o
+}
+
+// methodKind classifies a method called (or taken as a value) on a
+// primitive, by its typeutil name.
+func methodKind(name string) opKind {
+	switch {
+	case knowledge.Joins[name]:
+		return opWait
+	case knowledge.TrackerDone[name] != "":
+		return opDone
+	case isSpawner(name):
+		return opDone // wg.Go does Add, Done and go itself
+	case knowledge.TrackerAdd[name]:
+		return opAdd
+	case knowledge.CondWaits[name]:
+		return opCondWait
+	case knowledge.CondWakes[name]:
+		return opWake
+	}
+	return opOther
+}
+
+// does reports whether the operation o performs k, directly or through
+// the summary of the callee it is handed to.
+func (c *checker) does(o op, k opKind) bool {
+	if o.kind == k {
+		return true
+	}
+	if o.kind != opArg {
+		return false
+	}
+	s, ok := c.argSummary(o.call, o.arg)
+	if !ok {
+		return false
+	}
+	m := s.Sync | s.Async
+	switch k {
+	case opSend:
+		return m&mSend != 0
+	case opRecv:
+		return m&mRecv != 0
+	case opClose:
+		return m&mClose != 0
+	case opDone:
+		return m&mDone != 0
+	case opWait:
+		return m&mWait != 0
+	}
+	return false
+}
+
+// escaping reports whether o hands the value somewhere the pass does not
+// follow: an assignment to something else, a result, or a call without
+// a summary.
+func (c *checker) escaping(o op) bool {
+	if o.kind == opEscape {
+		return true
+	}
+	if o.kind == opArg {
+		_, ok := c.argSummary(o.call, o.arg)
+		return !ok
+	}
+	return false
+}
+
+func isSpawner(name string) bool {
+	_, ok := knowledge.Spawners[name]
+	return ok
 }

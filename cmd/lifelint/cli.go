@@ -7,14 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/internal/configfile"
 	"github.com/lifelint/lifelint/internal/driver"
-	"golang.org/x/tools/go/analysis"
+	"github.com/lifelint/lifelint/internal/exclude"
+	"github.com/lifelint/lifelint/internal/newfrom"
 )
 
 // configFlags are the -lifelintconfig.* flags the CLI forwards to the vet
@@ -35,6 +37,11 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	showIgnored := fs.Bool("show-ignored", false, "also list findings suppressed by //lifelint:ignore directives")
 	configPath := fs.String("config", "", "configuration `file` (default: the nearest "+configfile.Name+" in the working directory or above; \"none\" for none)")
 	vscode := fs.Bool("vscode", false, "for VS Code's go.lintTool: exit 0 when there are findings")
+	doFix := fs.Bool("fix", false, "apply the suggested fix of each finding (honouring the configuration and //lifelint:ignore), then report the findings left")
+	doDiff := fs.Bool("diff", false, "print the suggested fixes as a unified diff instead of the findings; change no file")
+	newFromRev := fs.String("new-from-rev", "", "report only findings on lines changed since git `revision` REV (and in untracked files)")
+	newFromPatch := fs.String("new-from-patch", "", "report only findings on lines a unified diff `file` adds (paths relative to the directory lifelint runs in)")
+	quiet := fs.Bool("q", false, "quiet: no progress line and no final summary on stderr")
 	cfgVals := map[string]*[]string{}
 	for _, name := range configFlags {
 		vals := new([]string)
@@ -49,7 +56,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: lifelint [flags] packages...\n       lifelint help [pass]\n       lifelint lsp [flags]\n\n"+
+		fmt.Fprintf(stderr, "usage: lifelint [flags] packages...\n       lifelint help [pass]\n       lifelint lsp [flags]\n       lifelint version\n\n"+
 			"lifelint runs go vet with itself as the vet tool, so unchanged packages come from go vet's cache.\n"+
 			"Exit codes: 0 no findings, 1 findings, 2 usage, configuration, build or type errors.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -60,6 +67,8 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
+	// vscode-go wants the findings on stdout and nothing on stderr.
+	*quiet = *quiet || *vscode
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "lifelint: "+format+"\n", args...)
 		return exitError
@@ -88,11 +97,18 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
-	known, enabled, vetFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, cfgVals)
+	known, enabled, vetFlags, excluded, err := resolveConfig(wd, *configPath, given(fs, "enable", enable), given(fs, "disable", disable), cfgVals)
 	if err != nil {
 		return fail("%v", err)
 	}
 
+	// Read the change before the run: a bad revision fails fast.
+	var lines newfrom.Lines
+	if *newFromRev != "" || *newFromPatch != "" {
+		if lines, err = changedLines(wd, *newFromRev, *newFromPatch); err != nil {
+			return fail("%v", err)
+		}
+	}
 	tool, err := os.Executable()
 	if err != nil {
 		return fail("cannot find the lifelint executable: %v", err)
@@ -106,15 +122,59 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		Known:    known,
 		Enabled:  enabled,
 		VetFlags: vetFlags,
-		Exclude:  exclude,
+		Exclude:  excluded,
 		Stderr:   stderr,
 	}
-	res, err := driver.Run(context.Background(), opts)
+	// SIGINT and SIGTERM stop go vet and its vet tool processes too (the
+	// driver signals its process group), rather than leaving them running.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var status *statusLine
+	if !*quiet && wantProgress(stderr) {
+		status = newStatusLine(stderr)
+		opts.Stderr = status
+		opts.Progress = status.Update
+		status.Start()
+	}
+	res, err := driver.Run(ctx, opts)
+	if status != nil {
+		status.Done()
+	}
+	if ctx.Err() != nil {
+		return fail("interrupted")
+	}
 	if err != nil {
 		return fail("%v", err)
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "lifelint: %s\n", e)
+	}
+	if lines != nil {
+		res.Findings = slices.DeleteFunc(res.Findings, func(f driver.Finding) bool { return !lines.Has(f.File, f.Line) })
+		res.Ignored = slices.DeleteFunc(res.Ignored, func(f driver.Finding) bool { return !lines.Has(f.File, f.Line) })
+	}
+	fixFailed := false
+	exit := func() int {
+		switch {
+		case res.VetFailed || len(res.Errors) > 0 || fixFailed:
+			return exitError
+		case len(res.Findings) > 0 && !*vscode:
+			return exitFindings
+		}
+		return exitClean
+	}
+	if *doFix || *doDiff {
+		var remaining []driver.Finding
+		remaining, fixFailed, err = applyFixes(res.Findings, wd, *doDiff, *quiet, stdout, stderr)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if *doDiff {
+			// stdout holds the diff; the exit code says whether there
+			// were findings, as without -diff.
+			return exit()
+		}
+		res.Findings = remaining
 	}
 	out := output{wd: wd, srcRoot: srcRoot, passes: append(passes(), directivePass), findings: res.Findings}
 	if *showIgnored {
@@ -124,113 +184,70 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	if err := render(stdout, &out); err != nil {
 		return fail("writing output: %v", err)
 	}
-	switch {
-	case res.VetFailed || len(res.Errors) > 0:
-		return exitError
-	case len(res.Findings) > 0 && !*vscode:
-		return exitFindings
+	if !*quiet {
+		fmt.Fprintf(stderr, "lifelint: %s\n", summary(res.Findings, res.Ignored))
 	}
-	return exitClean
+	return exit()
 }
 
-// configAnalyzer returns the lifelintconfig analyzer that analyzers.New
-// builds for s: its flags validate entries exactly as the passes parse
-// them, and its result knows the exclusions.
-func configAnalyzer(s analyzers.Settings) (*analysis.Analyzer, error) {
-	as, err := analyzers.New(s)
+// changedLines is -new-from-rev and -new-from-patch.
+func changedLines(wd, rev, patch string) (newfrom.Lines, error) {
+	if rev != "" && patch != "" {
+		return nil, errors.New("-new-from-rev and -new-from-patch exclude each other")
+	}
+	if rev != "" {
+		lines, err := newfrom.FromRev(wd, rev)
+		if err != nil {
+			return nil, fmt.Errorf("-new-from-rev: %v", err)
+		}
+		return lines, nil
+	}
+	f, err := os.Open(patch)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("-new-from-patch: %v", err)
 	}
-	seen := map[*analysis.Analyzer]bool{}
-	var find func(a *analysis.Analyzer) *analysis.Analyzer
-	find = func(a *analysis.Analyzer) *analysis.Analyzer {
-		if seen[a] {
-			return nil
-		}
-		seen[a] = true
-		if a.Name == analyzers.Config.Name {
-			return a
-		}
-		for _, r := range a.Requires {
-			if c := find(r); c != nil {
-				return c
-			}
-		}
-		return nil
+	defer f.Close()
+	lines, err := newfrom.FromPatch(f, wd)
+	if err != nil {
+		return nil, fmt.Errorf("-new-from-patch: %s: %v", patch, err)
 	}
-	for _, a := range as {
-		if c := find(a); c != nil {
-			return c, nil
-		}
-	}
-	return nil, fmt.Errorf("internal error: no %s analyzer among the passes' requirements", analyzers.Config.Name)
+	return lines, nil
 }
 
-// excluder returns a function that reports whether a file matches one of
-// the exclude globs, matched against the file's path relative to the root
-// of its module (the nearest directory above it with a go.mod).
-func excluder(cfgA *analysis.Analyzer, globs []string) (func(string) bool, error) {
-	if len(globs) == 0 {
+// given returns v if the flag name was set on the command line, else nil.
+func given(fs *flag.FlagSet, name string, v *string) *string {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	if set {
+		return v
+	}
+	return nil
+}
+
+// passList parses the value of -enable or -disable: comma-separated pass
+// names. A flag that was not given (v nil) is no list; an empty name
+// (-enable "" or -enable ,) is an error, as in the configuration file.
+func passList(flagName string, v *string) ([]string, error) {
+	if v == nil {
 		return nil, nil
 	}
-	res, err := cfgA.Run(nil) // builds the immutable *config.Config; reads no pass
-	if err != nil {
-		return nil, err
-	}
-	m, ok := res.(interface{ MatchExclude(string) bool })
-	if !ok {
-		return nil, fmt.Errorf("internal error: %T cannot match exclusions", res)
-	}
-	roots := map[string]string{}
-	moduleRoot := func(dir string) string {
-		start := dir
-		for {
-			if r, ok := roots[dir]; ok {
-				roots[start] = r
-				return r
-			}
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				roots[start] = dir
-				return dir
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				roots[start] = ""
-				return ""
-			}
-			dir = parent
-		}
-	}
-	return func(file string) bool {
-		root := moduleRoot(filepath.Dir(file))
-		if root == "" {
-			return false
-		}
-		rel, err := filepath.Rel(root, file)
-		if err != nil {
-			return false
-		}
-		return m.MatchExclude(filepath.ToSlash(rel))
-	}, nil
-}
-
-func split(s string) []string {
 	var out []string
-	for f := range strings.SplitSeq(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
+	for f := range strings.SplitSeq(*v, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			return nil, fmt.Errorf("-%s %q: empty pass name", flagName, *v)
 		}
+		out = append(out, f)
 	}
-	return out
+	return out, nil
 }
 
 // resolveConfig merges the configuration file (the nearest .lifelint.yml
-// from wd, or configPath; "none" for none) with the command-line flags and
-// returns the passes to run, the vet tool flags that carry the knowledge
-// table entries, and the exclusion filter. The CLI and the language server
-// share it.
-func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[]string) (known, enabled, vetFlags []string, exclude func(string) bool, err error) {
-	// Configuration: the file, then the flags.
+// from wd, or configPath; "none" for none) with the command-line flags
+// (enable and disable are nil when not given) and returns the passes to
+// run, the vet tool flags that carry the knowledge table entries, and the
+// exclusion filter. The CLI and the language server share it.
+func resolveConfig(wd, configPath string, enable, disable *string, cfgVals map[string]*[]string) (known, enabled, vetFlags []string, excluded func(string) bool, err error) {
+	// Configuration: the file (validated by Load), then the flags.
 	var settings analyzers.Settings
 	cfgFile := configPath
 	if cfgFile == "" {
@@ -243,10 +260,20 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 			return nil, nil, nil, nil, err
 		}
 	}
-	if enable != "" {
-		settings.Enable = split(enable)
+	en, err := passList("enable", enable)
+	if err != nil {
+		return nil, nil, nil, nil, err
 	}
-	settings.Disable = append(settings.Disable, split(disable)...)
+	if en != nil {
+		settings.Enable = en
+	}
+	dis, err := passList("disable", disable)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	settings.Disable = append(settings.Disable, dis...)
+	// Pass names are checked here rather than by analyzers.Validate:
+	// test builds serve an extra pass.
 	known = passNames()
 	for _, n := range slices.Concat(settings.Enable, settings.Disable) {
 		if !slices.Contains(known, n) {
@@ -261,12 +288,6 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 	if len(enabled) == 0 {
 		return nil, nil, nil, nil, fmt.Errorf("no passes left to run (enable: %s; disable: %s)", strings.Join(settings.Enable, ","), strings.Join(settings.Disable, ","))
 	}
-	// Validate the table entries and the exclusions the way the passes
-	// will read them: through a fresh lifelintconfig analyzer.
-	cfgA, err := configAnalyzer(analyzers.Settings{Exclude: settings.Exclude})
-	if err != nil {
-		return nil, nil, nil, nil, err
-	}
 	for _, name := range configFlags {
 		var fromFile []string
 		switch name {
@@ -277,16 +298,28 @@ func resolveConfig(wd, configPath, enable, disable string, cfgVals map[string]*[
 		case "pools":
 			fromFile = settings.Pools
 		}
-		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
-			if err := cfgA.Flags.Set(name, v); err != nil {
-				return nil, nil, nil, nil, fmt.Errorf("-%s.%s: %v", analyzers.Config.Name, name, err)
+		for _, v := range *cfgVals[name] {
+			// The flag's entries get the file's rules (analyzers.Validate).
+			var one analyzers.Settings
+			entries := analyzers.SplitList(v)
+			switch name {
+			case "handlers":
+				one.Handlers = entries
+			case "blocking":
+				one.Blocking = entries
+			case "pools":
+				one.Pools = entries
 			}
+			if err := analyzers.Validate(one); err != nil {
+				return nil, nil, nil, nil, fmt.Errorf("-%s.%s=%q: %v", analyzers.Config.Name, name, v, err)
+			}
+		}
+		for _, v := range slices.Concat(fromFile, *cfgVals[name]) {
 			vetFlags = append(vetFlags, fmt.Sprintf("-%s.%s=%s", analyzers.Config.Name, name, v))
 		}
 	}
-	exclude, err = excluder(cfgA, settings.Exclude)
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if m := exclude.New(settings.Exclude); m != nil {
+		excluded = m.Excluded
 	}
-	return known, enabled, vetFlags, exclude, nil
+	return known, enabled, vetFlags, excluded, nil
 }

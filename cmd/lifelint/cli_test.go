@@ -80,9 +80,15 @@ type result struct {
 // run runs the binary in dir and checks that it never panics.
 func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, nil, args...)
+}
+
+// runEnv is run with extra environment variables.
+func runEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(lifelintTestBin(t), args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOFLAGS=", "LIFELINT_PROGRESS="), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -469,6 +475,14 @@ func TestBadInput(t *testing.T) {
 		{name: "unknown format", files: map[string]string{"m.go": badGo}, args: []string{"-format", "xml", "./..."}, code: 2, stderr: `unknown -format "xml"`},
 		{name: "no patterns", files: map[string]string{"m.go": badGo}, args: []string{}, code: 2, stderr: `usage: lifelint`},
 		{name: "bad -C", files: map[string]string{"m.go": badGo}, args: []string{"-C", "nosuchdir", "./..."}, code: 2, stderr: `-C: chdir nosuchdir`},
+		{name: "package directory named *.cfg", files: map[string]string{"x.cfg/m.go": strings.Replace(badGo, "package m", "package x", 1)}, args: []string{"./x.cfg"}, code: 1, stdout: "x.cfg/m.go:7:2: call of Bad; call Good instead (lifelinttest)\n"},
+		{name: "empty -enable list", files: map[string]string{"m.go": badGo}, args: []string{"-enable", ",", "./..."}, code: 2, stderr: `-enable ",": empty pass name`},
+		{name: "empty -enable", files: map[string]string{"m.go": badGo}, args: []string{"-enable=", "./..."}, code: 2, stderr: `-enable "": empty pass name`},
+		{name: "empty name in -disable", files: map[string]string{"m.go": badGo}, args: []string{"-disable", "lifelinttest,", "./..."}, code: 2, stderr: `-disable "lifelinttest,": empty pass name`},
+		{name: "empty -lifelintconfig.blocking", files: map[string]string{"m.go": badGo}, args: []string{"-lifelintconfig.blocking=", "./..."}, code: 2, stderr: `-lifelintconfig.blocking="": blocking: empty entry`},
+		{name: "empty entry in -lifelintconfig.pools", files: map[string]string{"m.go": badGo}, args: []string{"-lifelintconfig.pools=example.com/db.Open,,", "./..."}, code: 2, stderr: `pools: empty entry`},
+		{name: "empty entry in config file", files: map[string]string{"m.go": badGo, ".lifelint.yml": "blocking: [\"\"]\n"}, args: []string{"./..."}, code: 2, stderr: `\.lifelint\.yml: line 1: blocking: empty entry`},
+		{name: "empty exclude in config file", files: map[string]string{"m.go": badGo, ".lifelint.yml": "exclude: [\"\"]\n"}, args: []string{"./..."}, code: 2, stderr: `\.lifelint\.yml: line 1: exclude: empty entry`},
 		{name: "missing -config file", files: map[string]string{"m.go": badGo}, args: []string{"-config", "nosuch.yml", "./..."}, code: 2, stderr: `nosuch.yml`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -581,5 +595,9 @@ func TestHelpAndVSCode(t *testing.T) {
 	}
 	run(t, dir, "-help").want(t, 0, "")
 	mod := writeModule(t, map[string]string{"m.go": badGo})
-	run(t, mod, "-vscode", "./...").want(t, 0, badOut)
+	v := run(t, mod, "-vscode", "./...")
+	v.want(t, 0, badOut)
+	if v.stderr != "" {
+		t.Errorf("-vscode wrote to stderr: %q", v.stderr)
+	}
 }

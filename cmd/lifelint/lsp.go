@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/lifelint/lifelint/internal/configfile"
@@ -53,7 +55,7 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range configFlags {
 		noFlags[name] = new([]string)
 	}
-	known, enabled, cfgFlags, exclude, err := resolveConfig(wd, *configPath, *enable, *disable, noFlags)
+	known, enabled, cfgFlags, excluded, err := resolveConfig(wd, *configPath, given(fs, "enable", enable), given(fs, "disable", disable), noFlags)
 	if err != nil {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitError
@@ -65,14 +67,18 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Known:    known,
 			Enabled:  enabled,
 			VetFlags: append(cfgFlags, vetFlags...),
-			Exclude:  exclude,
+			Exclude:  excluded,
 		},
 		Debounce: *debounce,
 	}
 	if *verbose {
 		opts.Log = stderr
 	}
-	if err := lsp.Serve(context.Background(), stdin, stdout, opts); err != nil {
+	// SIGINT and SIGTERM (an editor stopping the server) end the lint
+	// runs and their go vet processes before the server exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := lsp.Serve(ctx, stdin, stdout, opts); err != nil {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitFindings // the protocol asks for exit code 1 without shutdown
 	}

@@ -26,8 +26,8 @@ type lspClient struct {
 	nextID int
 }
 
-func startLSP(t *testing.T, bin, dir string) *lspClient {
-	cmd := exec.Command(bin, "lsp", "-debounce=50ms")
+func startLSP(t *testing.T, bin, dir string, args ...string) *lspClient {
+	cmd := exec.Command(bin, append([]string{"lsp", "-debounce=50ms"}, args...)...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
@@ -281,6 +281,82 @@ func TestLSP(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		c.cmd.Process.Kill()
 		t.Fatal("lifelint lsp did not exit")
+	}
+}
+
+// TestLSPCacheAndCLI pins the two faces of one defect (issue 19): go vet
+// caches a package's JSON by content but records the paths it was given,
+// so an LSP run over an overlay whose buffers equal the files on disk
+// used to leave JSON naming the LSP's deleted temporary files. A CLI run
+// then replayed it (findings in lifelint-lsp-*/0.go that exclude and
+// -test=false did not filter), and an LSP cache hit (save of an unchanged
+// buffer, close and reopen) published no diagnostics at all.
+func TestLSPCacheAndCLI(t *testing.T) {
+	bin := lifelintTestBin(t)
+	dir := writeModule(t, map[string]string{
+		"m.go":          "package m\n\nfunc Good() {}\n",
+		"h/h.go":        strings.Replace(badGo, "package m", "package h", 1),
+		"h/h_test.go":   "package h\n\nfunc T() {\n\tBad()\n}\n",
+		"k/k.go":        "package k\n\nimport \"example.com/m/h\"\n\nfunc K() { h.F() }\n",
+		".lifelint.yml": "exclude: [\"h/**\"]\n",
+	})
+	uri := func(rel string) string {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, rel))}).String()
+	}
+	open := func(c *lspClient, rel string) {
+		text, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.send("textDocument/didOpen", 0, map[string]any{"textDocument": map[string]any{"uri": uri(rel), "languageId": "go", "version": 1, "text": string(text)}})
+	}
+	wantBad := func(when, rel string, diags []lspDiag) {
+		t.Helper()
+		n := 0
+		for _, d := range diags {
+			if d.Code == "lifelinttest" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d lifelinttest diagnostics on %s, want 1: %+v", when, n, rel, diags)
+		}
+	}
+
+	// The editor lints h with buffers equal to the files on disk and
+	// without the exclusion (-config none).
+	c := startLSP(t, bin, dir, "-config=none")
+	c.request("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{}})
+	c.send("initialized", 0, map[string]any{})
+	// k first: h is analyzed as its dependency (facts only, no output).
+	open(c, "k/k.go")
+	if d := c.diagnostics(uri("k/k.go")); len(d) != 0 {
+		t.Errorf("k/k.go: %+v, want no diagnostics", d)
+	}
+	open(c, "h/h.go")
+	wantBad("didOpen after a dependent", "h/h.go", c.diagnostics(uri("h/h.go")))
+	open(c, "h/h_test.go")
+	wantBad("didOpen", "h/h_test.go", c.diagnostics(uri("h/h_test.go")))
+
+	// Cache hits: a save of the unchanged buffer, then close and reopen.
+	c.send("textDocument/didSave", 0, map[string]any{"textDocument": map[string]any{"uri": uri("h/h.go")}})
+	wantBad("didSave of an unchanged buffer", "h/h.go", c.diagnostics(uri("h/h.go")))
+	c.send("textDocument/didClose", 0, map[string]any{"textDocument": map[string]any{"uri": uri("h/h.go")}})
+	if d := c.diagnostics(uri("h/h.go")); len(d) != 0 {
+		t.Errorf("didClose: %d diagnostics, want the list cleared", len(d))
+	}
+	open(c, "h/h.go")
+	wantBad("reopen", "h/h.go", c.diagnostics(uri("h/h.go")))
+	c.request("shutdown", nil)
+	c.send("exit", 0, nil)
+	c.cmd.Wait()
+
+	// The CLI afterwards reports real files only and applies its filters.
+	run(t, dir, "./...").want(t, 0, "")
+	run(t, dir, "-config=none", "-test=false", "./...").want(t, 1, "h/h.go:7:2: call of Bad; call Good instead (lifelinttest)\n")
+	r := run(t, dir, "-config=none", "-format=json", "./...")
+	if r.code != 1 || strings.Contains(r.stdout, "lifelint-lsp-") || !strings.Contains(r.stdout, filepath.Join("h", "h_test.go")) {
+		t.Errorf("-format=json after the LSP: exit %d, want 1 and only real files:\n%s", r.code, r.stdout)
 	}
 }
 

@@ -2,6 +2,7 @@
 //
 //	lifelint [flags] packages...      analyze packages (through go vet, cached), print findings
 //	lifelint help [pass]              print the docs of every pass, or of one
+//	lifelint version                  print the version (also -V)
 //	lifelint lsp                      serve diagnostics and quick fixes to editors (LSP over stdio)
 //	go vet -vettool=$(which lifelint) packages...
 //	go fix -fixtool=$(which lifelint) packages...
@@ -45,8 +46,13 @@ func lifelint(args []string) int {
 		// go vet -vettool / go fix -fixtool protocol: unitchecker parses
 		// the flags (-V=full, -flags, -fix, per-analyzer flags) and the
 		// .cfg file, and exits itself.
-		unitchecker.Main(served()...)
+		as := served()
+		traceVetTool(as, args) // off unless LIFELINT_TRACE is set
+		unitchecker.Main(as...)
 		return exitError // unreachable
+	}
+	if isVersionRequest(args) {
+		return printVersion(os.Stdout)
 	}
 	if len(args) > 0 && args[0] == "help" {
 		return help(os.Stdout, os.Stderr, args[1:])
@@ -58,12 +64,22 @@ func lifelint(args []string) int {
 }
 
 // isUnitcheckerInvocation reports whether the go command runs us as a vet
-// or fix tool: it asks for -V=full or -flags, or passes one *.cfg file last.
+// or fix tool: it asks for -V=full or -flags, or passes the path of a
+// *.cfg file last. A package directory named x.cfg is a package pattern,
+// not a vet config (issue 19), so the file must be a regular file.
 func isUnitcheckerInvocation(args []string) bool {
 	for _, a := range args {
 		if a == "-V=full" || a == "-flags" || a == "--flags" {
 			return true
 		}
 	}
-	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
+	if len(args) == 0 {
+		return false
+	}
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
+		return false
+	}
+	fi, err := os.Stat(last)
+	return err == nil && fi.Mode().IsRegular()
 }

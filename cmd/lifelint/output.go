@@ -79,8 +79,18 @@ type jsonFinding struct {
 	Message   string `json:"message"`
 	// SuggestedFixes are alternative fixes; apply the edits of one.
 	SuggestedFixes []jsonFix `json:"suggested_fixes"`
+	// Related are other locations of the same root cause (the other call
+	// sites of a grouped finding).
+	Related []jsonRelated `json:"related,omitempty"`
 	// IgnoreReason is the directive's reason, in "ignored" only.
 	IgnoreReason string `json:"ignore_reason,omitempty"`
+}
+
+type jsonRelated struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 type jsonFix struct {
@@ -105,6 +115,9 @@ func (o *output) jsonFinding(f driver.Finding) jsonFinding {
 			jfix.Edits = append(jfix.Edits, jsonEdit{File: o.rel(e.File), Start: e.Start, End: e.End, NewText: e.New})
 		}
 		jf.SuggestedFixes = append(jf.SuggestedFixes, jfix)
+	}
+	for _, r := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{File: o.rel(r.File), Line: r.Line, Column: r.Col, Message: r.Message})
 	}
 	return jf
 }
@@ -165,6 +178,7 @@ func renderSARIF(w io.Writer, o *output) error {
 		Tool: sarif.Tool{Driver: sarif.Driver{
 			Name:           "lifelint",
 			InformationURI: "https://github.com/lifelint/lifelint",
+			Version:        readBuildVersion().String(),
 			Rules:          []sarif.Rule{},
 		}},
 		OriginalURIBaseIDs: map[string]sarif.ArtifactLoc{"%SRCROOT%": {URI: fileURI(o.srcRoot) + "/"}},
@@ -229,6 +243,11 @@ func renderSARIF(w io.Writer, o *output) error {
 			if len(sf.ArtifactChanges) > 0 {
 				r.Fixes = append(r.Fixes, sf)
 			}
+		}
+		for i, rel := range f.Related {
+			r.RelatedLocations = append(r.RelatedLocations, sarif.Location{ID: i + 1, Message: &sarif.Message{Text: rel.Message},
+				PhysicalLocation: sarif.PhysicalLocation{ArtifactLocation: o.artifact(rel.File),
+					Region: &sarif.Region{StartLine: rel.Line, StartColumn: cols.utf16(rel.File, rel.Line, rel.Col)}}})
 		}
 		if ignored {
 			r.Suppressions = []sarif.Suppression{{Kind: "inSource", Justification: f.IgnoreReason}}

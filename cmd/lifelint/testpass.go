@@ -4,7 +4,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
+	"os"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -12,8 +15,12 @@ import (
 // lifelinttest is a pass that exists only in binaries built with
 // -tags lifelinttest, so that the CLI contract tests do not depend on the
 // details of the real passes: it reports every call of a function named
-// Bad and offers to rename the call to Good; in a package that declares a
-// function named AnalysisError it fails, as a pass with a bug would.
+// Bad and offers to rename the call to Good (and offers a fix that breaks
+// the syntax for calls of Broken); in a package that declares a
+// function named AnalysisError it fails, as a pass with a bug would; in
+// one that declares AnalysisHang it writes its process id and its
+// parent's (go vet's) to the file $LIFELINT_TEST_HANG and hangs, for the
+// tests of interrupts.
 var lifelinttest = &analysis.Analyzer{
 	Name: "lifelinttest",
 	Doc:  "report calls of functions named Bad (test builds only)\n\nCall Good instead.",
@@ -22,6 +29,13 @@ var lifelinttest = &analysis.Analyzer{
 		if pass.Pkg.Scope().Lookup("AnalysisError") != nil {
 			return nil, errors.New("analysis error requested")
 		}
+		if pass.Pkg.Scope().Lookup("AnalysisHang") != nil {
+			pids := fmt.Sprintf("%d %d\n", os.Getpid(), os.Getppid())
+			if err := os.WriteFile(os.Getenv("LIFELINT_TEST_HANG"), []byte(pids), 0o644); err != nil {
+				return nil, err
+			}
+			time.Sleep(10 * time.Minute)
+		}
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
@@ -29,6 +43,18 @@ var lifelinttest = &analysis.Analyzer{
 					return true
 				}
 				id, ok := call.Fun.(*ast.Ident)
+				if ok && id.Name == "Broken" {
+					// A fix that breaks the syntax, for -fix's refusal.
+					pass.Report(analysis.Diagnostic{
+						Pos:     call.Pos(),
+						Message: "call of Broken",
+						SuggestedFixes: []analysis.SuggestedFix{{
+							Message:   "break the call",
+							TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen + 1}},
+						}},
+					})
+					return true
+				}
 				if !ok || id.Name != "Bad" {
 					return true
 				}

@@ -118,8 +118,8 @@ func Parse(data []byte) (analyzers.Settings, error) {
 	return s, nil
 }
 
-// checkEntry validates one entry with the same rules the flags and the
-// golangci-lint plugin use (analyzers.New and config.Build).
+// checkEntry validates one entry with the rules the flags and the
+// golangci-lint plugin use (analyzers.Validate).
 func checkEntry(key, v string) error {
 	var s analyzers.Settings
 	t := reflect.TypeFor[analyzers.Settings]()
@@ -128,8 +128,7 @@ func checkEntry(key, v string) error {
 			reflect.ValueOf(&s).Elem().Field(i).Set(reflect.ValueOf([]string{v}))
 		}
 	}
-	_, err := analyzers.New(s)
-	return err
+	return analyzers.Validate(s)
 }
 
 // keys returns the YAML keys of Settings, in field order.

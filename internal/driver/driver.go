@@ -7,7 +7,6 @@
 package driver
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -16,6 +15,8 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/lifelint/lifelint/internal/ignore"
 	"github.com/lifelint/lifelint/internal/vetjson"
@@ -43,9 +44,19 @@ type Finding struct {
 	EndLine, EndCol int
 	Message         string
 	Fixes           []Fix
+	// Related are secondary locations: the other call sites of a finding
+	// that reports one root cause once.
+	Related []Related
 	// IgnoreReason is the reason of the directive that suppressed the
 	// finding, for Result.Ignored.
 	IgnoreReason string
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	File      string
+	Line, Col int
+	Message   string
 }
 
 // Options configure a run.
@@ -65,8 +76,15 @@ type Options struct {
 	// VetFlags are extra flags for the vet tool, such as
 	// -lifelintconfig.blocking=example.com/q.Wait.
 	VetFlags []string
+	// CacheKey, when set, gives the run go vet cache entries of its own
+	// (the language server's runs use one: see lsp.Serve).
+	CacheKey string
 	// Exclude reports files whose findings are dropped.
 	Exclude func(file string) bool
+	// Progress, when set, is called as go vet finishes packages: done
+	// packages out of total (-1 while unknown). It is called from other
+	// goroutines, one call at a time, and never after Run returns.
+	Progress func(done, total int)
 	// Stderr receives go vet's own output: build and type errors,
 	// download progress, warnings.
 	Stderr io.Writer
@@ -87,6 +105,33 @@ type Result struct {
 	VetFailed bool
 }
 
+// runVet runs go vet with args, its stdout into stdout, and reports
+// whether it failed (exited non-zero).
+func runVet(ctx context.Context, o *Options, args []string, stdout io.Writer) (failed bool, err error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = o.Dir
+	ownGroup(cmd)
+	cmd.Cancel = func() error { return stop(cmd) }
+	cmd.WaitDelay = stopGrace
+	cmd.Stdout = stdout
+	cmd.Stderr = o.Stderr
+	if cmd.Stderr == nil {
+		cmd.Stderr = io.Discard
+	}
+	err = cmd.Run()
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return false, fmt.Errorf("running go vet: %v", err)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
 // Args returns the go vet command line (without "go").
 func (o *Options) Args() []string {
 	args := []string{"vet", "-vettool=" + o.Tool, "-json"}
@@ -102,29 +147,72 @@ func (o *Options) Args() []string {
 		args = append(args, "-"+ignore.Name+"=true")
 	}
 	args = append(args, "-"+ignore.Name+".report=true")
+	if o.CacheKey != "" {
+		args = append(args, "-"+ignore.Name+".cachekey="+o.CacheKey)
+	}
 	args = append(args, o.VetFlags...)
 	return append(args, o.Patterns...)
 }
 
-// Run runs go vet and collects the findings.
+// stopGrace is how long go vet gets to end after ctx is done before it is
+// killed.
+const stopGrace = 5 * time.Second
+
+// Run runs go vet and collects the findings. When ctx is done, go vet and
+// the vet tool processes it started are stopped (none is left running)
+// and Run returns ctx's error.
+//
+// go vet's cache can hold an entry for a package that has no output: cmd/go
+// keys a vet result by flags and content but not by whether the package
+// was analyzed as a dependency (facts only, no output) or for itself, and
+// it stores the output after the facts, so an interrupted run (go vet
+// ... | head) can leave the facts without the output. A later run then
+// silently reports nothing for that package. Run detects it (the
+// directive collector reports a marker for every package it analyzes;
+// `go list` names the packages that must have one) and analyzes the
+// packages that lack one again under cache entries of their own.
 func Run(ctx context.Context, o Options) (*Result, error) {
-	cmd := exec.CommandContext(ctx, "go", o.Args()...)
-	cmd.Dir = o.Dir
-	var stdout bytes.Buffer
-	cmd.Stdout = &stdout
-	cmd.Stderr = o.Stderr
-	if cmd.Stderr == nil {
-		cmd.Stderr = io.Discard
+	var stdout treeCounter
+	var listed sync.WaitGroup
+	var units []string // vet units go vet must print; nil if go list failed
+	listCtx, cancelList := context.WithCancel(ctx)
+	defer listed.Wait()
+	defer cancelList()
+	var p *progress
+	if o.Progress != nil {
+		p = &progress{o: &o, total: -1}
+		stdout.onCount = func(n int) { p.set(n, -1) }
 	}
-	res := &Result{}
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			return nil, fmt.Errorf("running go vet: %v", err)
+	listed.Go(func() {
+		if u, err := listUnits(listCtx, &o); err == nil {
+			units = u
+			if p != nil {
+				p.set(-1, len(u))
+			}
 		}
-		res.VetFailed = true
+	})
+	vetFailed, err := runVet(ctx, &o, o.Args(), &stdout)
+	if err != nil {
+		return nil, err
 	}
-	raw, errs, other := vetjson.Decode(stdout.Bytes())
+	raw, errs, other := vetjson.Decode(stdout.buf.Bytes())
+	listed.Wait()
+	if missing := missingUnits(units, raw, errs); len(missing) > 0 && !vetFailed {
+		// Analyze them again, in a cache space of their own: cmd/go
+		// includes the vet tool's flags in its keys.
+		again := o
+		again.VetFlags = append(slices.Clip(o.VetFlags), "-"+ignore.Name+".cachekey=repair-"+hashOf(missing))
+		again.Patterns = packagesOf(missing)
+		var out treeCounter
+		if vetFailed, err = runVet(ctx, &again, again.Args(), &out); err != nil {
+			return nil, err
+		}
+		raw2, errs2, other2 := vetjson.Decode(out.buf.Bytes())
+		raw, errs, other = append(raw, raw2...), append(errs, errs2...), other+other2
+		slices.Sort(errs)
+		errs = slices.Compact(errs)
+	}
+	res := &Result{VetFailed: vetFailed}
 	if other = strings.TrimSpace(other); other != "" && o.Stderr != nil {
 		fmt.Fprintln(o.Stderr, other)
 	}
@@ -194,6 +282,11 @@ func convert(r vetjson.Finding) (Finding, error) {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 		})
 		f.Fixes = append(f.Fixes, fix)
+	}
+	for _, rel := range r.Related {
+		if p, err := vetjson.ParsePosn(rel.Posn); err == nil {
+			f.Related = append(f.Related, Related{File: p.File, Line: p.Line, Col: p.Column, Message: rel.Message})
+		}
 	}
 	return f, nil
 }

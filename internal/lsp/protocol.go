@@ -59,6 +59,20 @@ type Diagnostic struct {
 	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
 	Source          string           `json:"source"`
 	Message         string           `json:"message"`
+	// RelatedInformation lists the other locations of the same root cause.
+	RelatedInformation []RelatedInformation `json:"relatedInformation,omitempty"`
+}
+
+// RelatedInformation is a secondary location of a diagnostic.
+type RelatedInformation struct {
+	Location Location `json:"location"`
+	Message  string   `json:"message"`
+}
+
+// Location is a range in a document.
+type Location struct {
+	URI   string `json:"uri"`
+	Range Range  `json:"range"`
 }
 
 type CodeAction struct {

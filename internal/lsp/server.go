@@ -5,12 +5,15 @@
 // Each lint run is `go vet -vettool=<lifelint> -json -overlay=<unsaved
 // buffers>` on the package of the changed file: go vet loads dependencies
 // from export data, keeps facts and results in the Go build cache, and so
-// reuses the work of earlier runs and of the CLI.
+// reuses the work of earlier runs. The runs keep cache entries of their
+// own (see lint), apart from the CLI's.
 package lsp
 
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,8 +45,11 @@ type Options struct {
 }
 
 // Serve runs the server on r and w until the client sends exit or closes
-// r. It returns nil after a shutdown request, and an error otherwise (the
-// caller should then exit with status 1, as the protocol asks).
+// r, or ctx is done. It returns nil after a shutdown request, and an error
+// otherwise (the caller should then exit with status 1, as the protocol
+// asks). Every lint run, and the go vet it runs, has ended when Serve
+// returns. When ctx ends it, the reading of r, which cannot be
+// interrupted, may go on until the process exits: the caller should exit.
 func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 	if opts.Debounce == 0 {
 		opts.Debounce = 250 * time.Millisecond
@@ -61,9 +67,21 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 		diags: map[string][]stored{},
 		runs:  map[string]*run{},
 	}
-	defer s.wg.Wait()
-	defer cancel()
-	return s.loop(bufio.NewReader(r))
+	errc := make(chan error, 1)
+	go func() { errc <- s.loop(bufio.NewReader(r)) }()
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	s.mu.Lock()
+	s.stopping = true
+	s.stopAllLocked()
+	s.mu.Unlock()
+	cancel()
+	s.wg.Wait()
+	return err
 }
 
 // Server is one LSP session.
@@ -80,6 +98,9 @@ type Server struct {
 	diags    map[string][]stored  // by URI, the last published set
 	runs     map[string]*run      // by package directory
 	shutdown bool
+
+	initialized bool // initialize was answered; read and set by loop only
+	stopping    bool // Serve is returning: schedule no more runs
 }
 
 type document struct {
@@ -115,7 +136,12 @@ func (s *Server) loop(r *bufio.Reader) error {
 		}
 		var msg message
 		if err := json.Unmarshal(body, &msg); err != nil {
+			// JSON-RPC 2.0: a parse error is answered with "id": null.
 			s.reply(nil, nil, &respError{Code: codeParseError, Message: err.Error()})
+			continue
+		}
+		if msg.ID != nil && !validID(msg.ID) {
+			s.reply(nil, nil, &respError{Code: codeInvalidRequest, Message: "id must be a number or a string"})
 			continue
 		}
 		if msg.Method == "exit" {
@@ -130,12 +156,38 @@ func (s *Server) loop(r *bufio.Reader) error {
 		if msg.Method == "" {
 			continue // a response to a request we never send
 		}
+		if !s.initialized && msg.Method != "initialize" {
+			// LSP: before initialize, requests get -32002 and
+			// notifications are dropped.
+			if msg.ID != nil {
+				s.reply(msg.ID, nil, &respError{Code: codeServerNotInit, Message: "server not initialized: send initialize first"})
+			}
+			continue
+		}
 		result, rerr := s.handle(msg)
 		if msg.ID != nil {
 			s.reply(msg.ID, result, rerr)
 		}
 	}
 }
+
+// validID reports whether id is a JSON-RPC request id: a number or a
+// string (null is reserved for responses to unreadable requests).
+func validID(id json.RawMessage) bool {
+	var v any
+	if json.Unmarshal(id, &v) != nil {
+		return false
+	}
+	switch v.(type) {
+	case float64, string:
+		return true
+	}
+	return false
+}
+
+// maxMessage bounds the Content-Length the server accepts. Editors send
+// whole files; 64 MiB is far more than any Go source file.
+const maxMessage = 64 << 20
 
 func readMessage(r *bufio.Reader) ([]byte, error) {
 	length := -1
@@ -150,8 +202,11 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 		}
 		if v, ok := strings.CutPrefix(line, "Content-Length:"); ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
+			if err != nil || n < 0 {
 				return nil, fmt.Errorf("bad Content-Length %q", v)
+			}
+			if n > maxMessage {
+				return nil, fmt.Errorf("Content-Length %d exceeds the limit of %d bytes", n, maxMessage)
 			}
 			length = n
 		}
@@ -177,6 +232,9 @@ func (s *Server) write(msg message) {
 }
 
 func (s *Server) reply(id json.RawMessage, result any, rerr *respError) {
+	if id == nil {
+		id = json.RawMessage("null")
+	}
 	if rerr == nil && result == nil {
 		result = json.RawMessage("null")
 	}
@@ -197,6 +255,10 @@ func (s *Server) handle(msg message) (any, *respError) {
 	}
 	switch msg.Method {
 	case "initialize":
+		if s.initialized {
+			return nil, &respError{Code: codeInvalidRequest, Message: "initialize was already called"}
+		}
+		s.initialized = true
 		return map[string]any{
 			"capabilities": map[string]any{
 				"positionEncoding": "utf-16",
@@ -214,10 +276,7 @@ func (s *Server) handle(msg message) (any, *respError) {
 	case "shutdown":
 		s.mu.Lock()
 		s.shutdown = true
-		for dir, r := range s.runs {
-			s.stopRun(r)
-			delete(s.runs, dir)
-		}
+		s.stopAllLocked()
 		s.mu.Unlock()
 		s.wg.Wait()
 		return nil, nil
@@ -305,6 +364,9 @@ func (s *Server) update(uri string, version int, edit func(string) string, delay
 // schedule (re)starts the lint of dir after delay, cancelling any earlier
 // run of it. s.mu is held.
 func (s *Server) schedule(dir string, delay time.Duration) {
+	if s.stopping {
+		return
+	}
 	if old := s.runs[dir]; old != nil {
 		s.stopRun(old)
 	}
@@ -316,6 +378,14 @@ func (s *Server) schedule(dir string, delay time.Duration) {
 		defer s.wg.Done()
 		s.lint(ctx, dir)
 	})
+}
+
+// stopAllLocked cancels every scheduled or running lint. s.mu is held.
+func (s *Server) stopAllLocked() {
+	for dir, r := range s.runs {
+		s.stopRun(r)
+		delete(s.runs, dir)
+	}
 }
 
 // stopRun cancels r; if its timer had not fired, it releases the timer's
@@ -346,17 +416,40 @@ func (s *Server) lint(ctx context.Context, dir string) {
 	}
 	s.mu.Unlock()
 
+	// Each buffer goes into the overlay as <tmp>/<key of its path>/<its
+	// name>; the buffers of the package linted get overlayMark appended.
+	// go vet keys its cache by content but records the overlay file's
+	// path in the cached JSON, so:
+	//   - the mark gives the package a content no file on disk has, and
+	//     the runs use their own cache entries (Driver.CacheKey): the CLI
+	//     (or go vet) can never replay a result that names our deleted
+	//     temporary files (issue 19);
+	//   - a package linted for itself always has a marked buffer and a
+	//     dependency never has one, so the facts-only cache entry of a
+	//     dependency (which has no output) is never taken for the result
+	//     of the package linted;
+	//   - on a cache hit (a save of an unchanged buffer, close and reopen,
+	//     undo) the JSON names the files of an earlier run, whose
+	//     directory keys are the same as ours: real maps them back.
 	replace := map[string]string{}
-	fromOverlay := map[string]string{}
-	paths := slices.Sorted(maps.Keys(snap))
-	for i, path := range paths {
-		f := filepath.Join(tmp, strconv.Itoa(i)+".go")
-		if err := os.WriteFile(f, []byte(snap[path].text), 0o600); err != nil {
+	byKey := map[string]string{}
+	for _, path := range slices.Sorted(maps.Keys(snap)) {
+		key := overlayKey(path)
+		f := filepath.Join(tmp, key, filepath.Base(path))
+		if err := os.MkdirAll(filepath.Dir(f), 0o700); err != nil {
+			s.logf("%v", err)
+			return
+		}
+		text := snap[path].text
+		if filepath.Dir(path) == dir {
+			text += overlayMark
+		}
+		if err := os.WriteFile(f, []byte(text), 0o600); err != nil {
 			s.logf("%v", err)
 			return
 		}
 		replace[path] = f
-		fromOverlay[f] = path
+		byKey[key] = path
 	}
 	overlay := filepath.Join(tmp, "overlay.json")
 	data, _ := json.Marshal(map[string]any{"Replace": replace})
@@ -365,13 +458,14 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		return
 	}
 	real := func(file string) string {
-		if p, ok := fromOverlay[file]; ok {
+		if p, ok := byKey[filepath.Base(filepath.Dir(file))]; ok && filepath.Base(p) == filepath.Base(file) {
 			return p
 		}
 		return file
 	}
 	opts := s.opts.Driver
 	opts.Dir, opts.Patterns = dir, []string{"."}
+	opts.CacheKey = lspCacheKey
 	opts.VetFlags = append([]string{"-overlay=" + overlay}, opts.VetFlags...)
 	opts.Stderr = nil
 	if ex := s.opts.Driver.Exclude; ex != nil {
@@ -420,6 +514,13 @@ func (s *Server) lint(ctx context.Context, dir string) {
 			CodeDescription: docsLink(f.Pass),
 			Source:          "lifelint",
 			Message:         f.Message,
+		}
+		for _, rel := range f.Related {
+			rp := real(rel.File)
+			rt := text(rp)
+			pos := offsetToPosition(rt, lineColToOffset(rt, rel.Line, rel.Col))
+			diag.RelatedInformation = append(diag.RelatedInformation, RelatedInformation{
+				Location: Location{URI: pathToURI(rp), Range: Range{Start: pos, End: pos}}, Message: rel.Message})
 		}
 		st := stored{diag: diag}
 		for _, fix := range f.Fixes {
@@ -487,6 +588,22 @@ func (s *Server) lint(ctx context.Context, dir string) {
 		s.notify("textDocument/publishDiagnostics", p.params)
 	}
 	s.logf("%s: %d diagnostics in %v", dir, len(findings), time.Since(start).Round(time.Millisecond))
+}
+
+// lspCacheKey gives the server's go vet runs cache entries apart from
+// the CLI's (see lint).
+const lspCacheKey = "lsp"
+
+// overlayMark is appended to every buffer in the overlay (see lint). It
+// is a plain comment on a line of its own after the last line, so it
+// moves no position and changes no meaning.
+const overlayMark = "\n// lifelint lsp buffer\n"
+
+// overlayKey names the overlay directory of the buffer of path: the same
+// in every run and every server, different for different paths.
+func overlayKey(path string) string {
+	sum := sha256.Sum256([]byte(path))
+	return "b" + hex.EncodeToString(sum[:8])
 }
 
 // codeActions returns the quick fixes of the diagnostics that overlap the

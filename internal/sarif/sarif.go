@@ -74,11 +74,15 @@ type Result struct {
 	Locations    []Location    `json:"locations"`
 	Fixes        []Fix         `json:"fixes,omitempty"`
 	Suppressions []Suppression `json:"suppressions,omitempty"`
+	// RelatedLocations are other places of the same root cause.
+	RelatedLocations []Location `json:"relatedLocations,omitempty"`
 }
 
 // Location is where a result is.
 type Location struct {
+	ID               int              `json:"id,omitempty"`
 	PhysicalLocation PhysicalLocation `json:"physicalLocation"`
+	Message          *Message         `json:"message,omitempty"`
 }
 
 // PhysicalLocation is a region of an artifact.

@@ -1,14 +1,12 @@
-// Package vetjson runs `go vet -vettool=<lifelint> -json` and decodes its
-// output: the JSON tree that x/tools' unitchecker prints (package ID ->
-// analyzer -> diagnostics or error).
+// Package vetjson decodes the output of `go vet -vettool=<lifelint>
+// -json`: the JSON trees that x/tools' unitchecker prints (package ID ->
+// analyzer -> diagnostics or error). internal/driver runs go vet.
 package vetjson
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +32,15 @@ type Diagnostic struct {
 	End            string         `json:"end"`
 	Message        string         `json:"message"`
 	SuggestedFixes []SuggestedFix `json:"suggested_fixes,omitempty"`
+	Related        []Related      `json:"related,omitempty"`
+}
+
+// Related is a secondary location of a diagnostic (the other call sites of
+// a grouped finding).
+type Related struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end"`
+	Message string `json:"message"`
 }
 
 // Finding is a Diagnostic with its package and analyzer.
@@ -125,24 +132,4 @@ func Decode(data []byte) (findings []Finding, errs []string, other string) {
 	})
 	slices.Sort(errs)
 	return findings, errs, rest.String()
-}
-
-// Run runs go vet with tool as the vettool in dir over patterns, with extra
-// go vet flags (e.g. -overlay=..., -tags=..., -lifelintconfig.blocking=...).
-func Run(ctx context.Context, tool, dir string, flags, patterns []string) (findings []Finding, errs []string, other string, err error) {
-	args := append([]string{"vet", "-vettool=" + tool, "-json"}, flags...)
-	args = append(args, patterns...)
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, nil, "", ctx.Err()
-	}
-	findings, errs, other = Decode(append(stdout.Bytes(), stderr.Bytes()...))
-	if runErr != nil && len(findings) == 0 && len(errs) == 0 && strings.TrimSpace(other) == "" {
-		return nil, nil, "", fmt.Errorf("go vet: %v", runErr)
-	}
-	return findings, errs, other, nil
 }

@@ -234,28 +234,6 @@ func typeList(s string) ([]string, error) {
 	return out, nil
 }
 
-// matchGlob reports whether path matches the exclude glob g. "**" matches
-// any number of path elements; other elements use path.Match syntax.
-func matchGlob(g, path string) (bool, error) {
-	gs := strings.Split(strings.Trim(g, "/"), "/")
-	var ps []string
-	if path != "" {
-		ps = strings.Split(strings.Trim(path, "/"), "/")
-	}
-	return globParts(gs, ps)
-}
-
-// MatchExclude reports whether a slash-separated path relative to the
-// module root matches any Exclude glob.
-func (c *Config) MatchExclude(path string) bool {
-	for _, g := range c.Settings.Exclude {
-		if ok, _ := matchGlob(g, path); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // ---- the lifelintconfig pseudo-analyzer ----
 
 // listFlag is a flag.Value that appends comma-separated entries; commas
@@ -273,23 +251,12 @@ func (f listFlag) String() string {
 }
 
 func (f listFlag) Set(v string) error {
-	depth, start := 0, 0
-	for i, r := range v {
-		switch r {
-		case '(', '[':
-			depth++
-		case ')', ']':
-			depth--
-		case ',':
-			if depth == 0 {
-				if err := f.add(v[start:i]); err != nil {
-					return err
-				}
-				start = i + 1
-			}
+	for _, e := range SplitList(v) {
+		if err := f.add(e); err != nil {
+			return err
 		}
 	}
-	return f.add(v[start:])
+	return nil
 }
 
 func (f listFlag) add(e string) error {
@@ -349,30 +316,4 @@ func mustAnalyzer() *analysis.Analyzer {
 		panic(err) // the built-in tables are invalid: a programming error
 	}
 	return a
-}
-
-// globParts matches path elements against glob elements; "**" matches zero
-// or more elements.
-func globParts(gs, ps []string) (bool, error) {
-	for len(gs) > 0 {
-		if gs[0] == "**" {
-			for i := 0; i <= len(ps); i++ {
-				if ok, err := globParts(gs[1:], ps[i:]); ok || err != nil {
-					return ok, err
-				}
-			}
-			return false, nil
-		}
-		if len(ps) == 0 {
-			// Still validate the rest of the pattern.
-			_, err := pathpkg.Match(gs[0], "")
-			return false, err
-		}
-		ok, err := pathpkg.Match(gs[0], ps[0])
-		if err != nil || !ok {
-			return false, err
-		}
-		gs, ps = gs[1:], ps[1:]
-	}
-	return len(ps) == 0, nil
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,9 +27,6 @@ func TestBuildValid(t *testing.T) {
 	}
 	if got := c.HandlerTypes; len(got) != 1 || got[0] != "example.com/bus.Handler" {
 		t.Errorf("HandlerTypes = %v", got)
-	}
-	if !c.MatchExclude("internal/gen/x/y.go") || c.MatchExclude("internal/api/h.go") {
-		t.Error("exclude glob mismatch")
 	}
 }
 
@@ -65,5 +63,50 @@ func TestFlags(t *testing.T) {
 	}
 	if got := a.Flags.Lookup("handlers").Value.String(); got != "func(net/http.ResponseWriter, *net/http.Request),example.com/x.H" {
 		t.Errorf("handlers flag = %q", got)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	valid := Settings{
+		Handlers: []string{"func(*example.com/bus.Message) error", "example.com/bus.Handler"},
+		Blocking: []string{"(*example.com/q.Client).Pop"},
+		Pools:    []string{"&example.com/db.Pool"},
+		Exclude:  []string{"internal/gen/**"},
+	}
+	if err := Validate(valid); err != nil {
+		t.Errorf("Validate(%+v) = %v", valid, err)
+	}
+	for _, tc := range []struct {
+		s    Settings
+		want string
+	}{
+		{Settings{Blocking: []string{""}}, "blocking: empty entry"},
+		{Settings{Pools: []string{" "}}, "pools: empty entry"},
+		{Settings{Handlers: []string{""}}, "handlers: empty entry"},
+		{Settings{Exclude: []string{""}}, "exclude: empty entry"},
+		{Settings{Blocking: []string{"Sleep"}}, `blocking: "Sleep" is not a function key`},
+		{Settings{Exclude: []string{"a/[b"}}, `exclude: "a/[b"`},
+		{Settings{Handlers: []string{"func(bogus)"}}, `"bogus" is not a type key`},
+	} {
+		err := Validate(tc.s)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Validate(%+v) = %v, want an error containing %q", tc.s, err, tc.want)
+		}
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	for _, tc := range []struct {
+		v    string
+		want []string
+	}{
+		{"", []string{""}},
+		{",", []string{"", ""}},
+		{"a.F, (*b.T).M", []string{"a.F", "(*b.T).M"}},
+		{"func(a.T, b.U) (c.V, error),x.H,", []string{"func(a.T, b.U) (c.V, error)", "x.H", ""}},
+	} {
+		if got := SplitList(tc.v); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitList(%q) = %q, want %q", tc.v, got, tc.want)
+		}
 	}
 }

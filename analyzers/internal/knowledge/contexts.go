@@ -98,3 +98,22 @@ const RequestType = "*net/http.Request"
 var DoneChannels = map[string]bool{
 	"(context.Context).Done": true,
 }
+
+// ContextValueOnly are calls that use their context argument only for
+// values (trace ids, log attributes), never to wait: a context.Background
+// handed to one detaches nothing. https://pkg.go.dev/log/slog#Logger.LogAttrs
+var ContextValueOnly = map[string]bool{
+	"(*log/slog.Logger).Log":          true,
+	"(*log/slog.Logger).LogAttrs":     true,
+	"(*log/slog.Logger).DebugContext": true,
+	"(*log/slog.Logger).InfoContext":  true,
+	"(*log/slog.Logger).WarnContext":  true,
+	"(*log/slog.Logger).ErrorContext": true,
+	"(*log/slog.Logger).Enabled":      true,
+	"log/slog.Log":                    true,
+	"log/slog.LogAttrs":               true,
+	"log/slog.DebugContext":           true,
+	"log/slog.InfoContext":            true,
+	"log/slog.WarnContext":            true,
+	"log/slog.ErrorContext":           true,
+}

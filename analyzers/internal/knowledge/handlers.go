@@ -114,7 +114,7 @@ var GRPCStubPrefixes = []string{GRPCUnimplementedPrefix, "Unsafe"}
 // context.Context but has one of these names is not a per-operation
 // function, unless a request path calls it.
 var StartupPrefixes = []string{
-	"New", "Must", "Start", "Run", "Serve", "Listen", "Setup", "Init",
+	"New", "Must", "Start", "Startup", "Run", "Serve", "Listen", "Setup", "Init",
 	"Provision", "Bootstrap", "Configure", "Register", "Main", "Open", "Connect",
 	"Dial", "Load", "Build", "Launch", "Spawn", "Watch", "Loop", "Consume", "Work",
 	"Worker", "Poll", "Listen",

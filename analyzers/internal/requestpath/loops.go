@@ -2,16 +2,21 @@ package requestpath
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 )
 
 // longRunning reports whether decl runs a loop that lives as long as its
-// context: an endless for, or a loop over messages or ticks. Such a
-// function is a worker started once, not a per-operation function; its
-// loop bodies are request paths of their own.
+// context: an endless worker loop (see isWorkerLoop), or a loop over
+// messages or ticks. Such a function is a worker started once, not a
+// per-operation function; its loop bodies are request paths of their own.
+// An endless loop that leaves on success is a retry loop, and its function
+// stays per-operation (issue 15: loops are classified by their exits).
 func (c *classifier) longRunning(decl *ast.FuncDecl) bool {
 	found := false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -19,7 +24,7 @@ func (c *classifier) longRunning(decl *ast.FuncDecl) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond == nil {
+			if n.Cond == nil && c.isWorkerLoop(n) {
 				found = true
 			}
 		case *ast.RangeStmt:
@@ -31,6 +36,100 @@ func (c *classifier) longRunning(decl *ast.FuncDecl) bool {
 	})
 	return found
 }
+
+// isWorkerLoop reports whether the endless loop's exits (its returns, and
+// breaks and gotos that leave it) all sit on a stop path: in a select case
+// that receives (ctx.Done(), a stop or closed channel), or under an if that
+// tests an error, a context's Err, or a closed channel's ok. A loop with an
+// exit anywhere else leaves when its work succeeds: a retry loop.
+func (c *classifier) isWorkerLoop(loop *ast.ForStmt) bool {
+	worker := true
+	var visit func(n ast.Node, guarded bool, depth int)
+	visit = func(n ast.Node, guarded bool, depth int) {
+		if !worker || n == nil {
+			return
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return
+		case *ast.ReturnStmt:
+			if !guarded {
+				worker = false
+			}
+			return
+		case *ast.BranchStmt:
+			// A break of this loop (depth 0: not inside an inner loop,
+			// switch or select) or any labelled jump leaves it.
+			if (n.Tok == token.BREAK && (n.Label != nil || depth == 0)) || n.Tok == token.GOTO {
+				if !guarded {
+					worker = false
+				}
+			}
+			return
+		case *ast.IfStmt:
+			visit(n.Init, guarded, depth)
+			visit(n.Body, guarded || c.stopCond(n.Cond), depth)
+			visit(n.Else, guarded, depth)
+			return
+		case *ast.CommClause:
+			recv := n.Comm != nil && analysisutil.RecvChan(n.Comm) != nil
+			for _, st := range n.Body {
+				visit(st, guarded || recv, depth)
+			}
+			return
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				visit(m, guarded, depth+1)
+				return false
+			})
+			return
+		}
+		ast.Inspect(n, func(m ast.Node) bool {
+			if m == n {
+				return true
+			}
+			visit(m, guarded, depth)
+			return false
+		})
+	}
+	for _, st := range loop.Body.List {
+		visit(st, false, 0)
+	}
+	return worker
+}
+
+// stopCond reports whether an if condition tests for a stop: an error
+// (err != nil, errors.Is), a context's Err or Done, or a channel's ok.
+func (c *classifier) stopCond(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.NEQ {
+				if t := c.pass.TypesInfo.TypeOf(n.X); t != nil && types.Implements(t, errorIface) {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.NOT {
+				if t := c.pass.TypesInfo.TypeOf(n.X); t != nil && types.Identical(t, types.Typ[types.Bool]) {
+					found = true // !ok of a receive, !running of a stop flag
+				}
+			}
+		case *ast.CallExpr:
+			if fn := analysisutil.Callee(c.pass.TypesInfo, n); fn != nil && analysisutil.IsPkgFunc(fn, "errors", "Is") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // receiverLoop reports the framework if the loop body calls a
 // message-receiving function directly (not in a nested literal).
@@ -66,6 +165,47 @@ func directlyInLoop(cur inspector.Cursor) bool {
 			return true
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
+		}
+	}
+	return false
+}
+
+// waitThenWork marks the statements after the wait of a "wait, then work"
+// worker loop as a per-tick region: for { time.Sleep(d); work() } and
+// for { select { case <-stop: return; case <-t.C: } work() }. The wait
+// itself is the loop's pacing, not part of the tick.
+func (c *classifier) waitThenWork(loop *ast.ForStmt) {
+	for i, st := range loop.Body.List {
+		if !c.isWait(st) {
+			continue
+		}
+		for _, after := range loop.Body.List[i+1:] {
+			c.in.regions[after] = &Reason{Kind: TickLoop, Framework: "tick", Pos: loop.Pos()}
+		}
+		return
+	}
+}
+
+// isWait reports whether st paces a loop: a call of a sleep (a Receive-less
+// blocking table entry of package time: time.Sleep), or a select with a
+// case that receives a tick (a ticker's channel, time.After) and does
+// nothing else.
+func (c *classifier) isWait(st ast.Stmt) bool {
+	info := c.pass.TypesInfo
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		return ok && knowledge.Sleeps[analysisutil.CalleeName(info, call)]
+	case *ast.SelectStmt:
+		for _, cl := range st.Body.List {
+			cc := cl.(*ast.CommClause)
+			ch := analysisutil.RecvChan(cc.Comm)
+			if ch == nil || len(cc.Body) > 0 {
+				continue
+			}
+			if _, kind := c.chanKind(info.TypeOf(ch)); kind == TickLoop {
+				return true
+			}
 		}
 	}
 	return false

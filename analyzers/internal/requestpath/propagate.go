@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// propagate demotes unexported per-operation candidates that only startup
-// code calls, then carries membership down the intra-package call graph to
+// propagate demotes per-operation candidates (exported or not) that only
+// startup code calls, then carries membership down the intra-package call graph to
 // helpers that have no reason of their own.
 func (c *classifier) propagate() {
 	g := c.in.Graph
@@ -25,7 +25,7 @@ func (c *classifier) propagate() {
 	}
 	for _, d := range g.Decls {
 		r := c.in.funcs[d]
-		if r == nil || r.Kind != PerOperation || ast.IsExported(d.Name.Name) {
+		if r == nil || r.Kind != PerOperation {
 			continue
 		}
 		sites := callers[d]

@@ -55,7 +55,7 @@ type Info struct {
 
 	pass     *analysis.Pass
 	funcs    map[ast.Node]*Reason // *ast.FuncDecl or *ast.FuncLit
-	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt) and *ast.CommClause
+	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt), *ast.CommClause, statements after a wait
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
 }
@@ -81,7 +81,7 @@ func (in *Info) At(cur inspector.Cursor) *Reason {
 				return r
 			}
 			continue
-		case *ast.BlockStmt:
+		case ast.Stmt: // loop bodies, and the statements after a loop's wait
 			if r := in.regions[n]; r != nil {
 				return r
 			}
@@ -205,6 +205,8 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 		case *ast.ForStmt:
 			if fw := c.receiverLoop(cur.ChildAt(edge.ForStmt_Body, -1)); fw != "" {
 				c.in.regions[n.Body] = &Reason{Kind: MessageLoop, Framework: fw, Pos: n.Pos()}
+			} else if n.Cond == nil && c.isWorkerLoop(n) {
+				c.waitThenWork(n)
 			}
 		case *ast.SelectStmt:
 			if !directlyInLoop(cur) {

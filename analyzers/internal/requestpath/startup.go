@@ -11,7 +11,8 @@ import (
 
 // isStartup applies lifelint's startup rules: main and init; package main
 // (CLI and service wiring) unless reached from a request path; test files;
-// and functions named like constructors, starters, runners or shutdown.
+// functions named like constructors, starters, runners or shutdown; and
+// factory and lifetime code by behaviour (behaviour.go).
 func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) bool {
 	name := fn.Name()
 	if decl.Recv == nil && (name == "main" || name == "init") {
@@ -23,7 +24,7 @@ func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) bool {
 	if c.in.Graph.InTest(decl.Pos()) {
 		return true
 	}
-	return hasStartupName(name)
+	return hasStartupName(name) || c.byBehaviour(decl)
 }
 
 func hasStartupName(name string) bool {

@@ -1,19 +1,24 @@
-// Command bench times lifelint, go vet and staticcheck over the same
-// packages of real Go services and writes a markdown table.
+// Command bench times lifelint, go vet, staticcheck and the floor (go vet
+// with a vet tool that analyzes nothing) over the same packages of real Go
+// services and writes a markdown report.
 //
 // Run it from the bench directory (bench/run.sh does):
 //
 //	go run ./cmd/bench -set quick -runs 3
 //
 // For each run and each tool (the order rotates from run to run) it measures
-// a cold analysis cache on a warm build cache, then a warm rerun on the same
-// cache. See bench/README.md for what is measured and the caveats.
+// a cold analysis cache on a warm build cache, a warm rerun on the same
+// cache, and an incremental rerun after an edit of one leaf package. A
+// traced cold run of lifelint then gives each analyzer's share of its CPU
+// time. See bench/README.md for what is measured and the caveats.
 package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -33,17 +38,31 @@ func main() {
 	runs := flag.Int("runs", 3, "timed `runs` of each tool, each a cold and a warm measurement")
 	mode := flag.String("lifelint-mode", "auto", "how lifelint runs: cli (lifelint <patterns>), vettool (go vet -vettool=lifelint -json) or auto")
 	results := flag.String("results", "results", "`dir`ectory of the markdown reports")
-	only := flag.String("tools", "lifelint,govet,staticcheck", "comma-separated `tools` to measure")
+	only := flag.String("tools", "lifelint,govet,staticcheck,floor,typecheck", "comma-separated `tools` to measure (typecheck: the floor+types)")
 	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
+	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one file of a copy of a leaf package and rerun")
+	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
+	profileRuns := flag.Int("profile-runs", 1, "extra cold `runs` of lifelint with LIFELINT_TRACE, for each analyzer's share of its CPU time (0: none)")
 	flag.Parse()
-	if *runs < 1 || flag.NArg() != 0 {
+	if *runs < 1 || *profileRuns < 0 || flag.NArg() != 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*set, *runs, *mode, *results, *only, strings.Fields(*lflags), log); err != nil {
+	o := options{set: *set, runs: *runs, mode: *mode, resultsDir: *results, only: *only, lflags: strings.Fields(*lflags),
+		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns}
+	if err := run(o, log); err != nil {
 		log("%v", err)
 		os.Exit(1)
 	}
+}
+
+// options are the command-line settings.
+type options struct {
+	set, mode, resultsDir, only string
+	runs, profileRuns           int
+	lflags                      []string
+	incremental                 bool
+	leaf                        string
 }
 
 // env holds the paths one benchmark uses.
@@ -57,7 +76,8 @@ type env struct {
 	log                func(string, ...any)
 }
 
-func run(set string, runs int, mode, resultsDir, only string, lflags []string, log func(string, ...any)) error {
+func run(o options, log func(string, ...any)) error {
+	set, runs, resultsDir := o.set, o.runs, o.resultsDir
 	benchDir, err := os.Getwd()
 	if err != nil {
 		return err
@@ -86,20 +106,34 @@ func run(set string, runs int, mode, resultsDir, only string, lflags []string, l
 	}
 	goVersion = strings.TrimSpace(goVersion)
 
-	tools, info, err := e.buildTools(goVersion, mode, lflags)
+	tools, info, err := e.buildTools(goVersion, o.mode, o.lflags)
 	if err != nil {
 		return err
 	}
 	var selected []*tool
 	for _, t := range tools {
-		if strings.Contains(","+only+",", ","+t.id+",") {
+		if strings.Contains(","+o.only+",", ","+t.id+",") {
 			selected = append(selected, t)
 		}
 	}
 	if len(selected) == 0 {
-		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck)", only)
+		return fmt.Errorf("-tools %q selects no tool (lifelint, govet, staticcheck, floor, typecheck)", o.only)
 	}
 
+	var ed *edit
+	var leafInfo string
+	if o.incremental {
+		// Before describe and prepare: the copy of the leaf joins the
+		// patterns of every run.
+		leaf, err := e.prepareEdit(o.leaf)
+		if err != nil {
+			return err
+		}
+		ed = leaf
+		leafInfo = fmt.Sprintf("`%s` (copied to `./%s`, which every run of every tool then analyzes too; the edit appends a comment to its %s, and the file is restored after the run)", ed.pkg, incrementalDir, filepath.Base(ed.file))
+		log("incremental case: edit %s", leafInfo)
+		patterns = e.patterns
+	}
 	corpus, err := e.describe()
 	if err != nil {
 		return err
@@ -114,7 +148,7 @@ func run(set string, runs int, mode, resultsDir, only string, lflags []string, l
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
-		tools: selected,
+		tools: selected, leaf: leafInfo,
 	}
 	runCache := filepath.Join(e.work, "run-gocache")
 	scCache := filepath.Join(e.work, "run-staticcheck-cache")
@@ -137,25 +171,26 @@ func run(set string, runs int, mode, resultsDir, only string, lflags []string, l
 				return err
 			}
 			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
-			for _, phase := range []string{"cold", "warm"} {
-				load := loadavg()
-				m, err := measure(e.benchDir, environ, t.argv(e.patterns))
+			phases := []string{"cold", "warm"}
+			if ed != nil {
+				phases = append(phases, "incremental")
+			}
+			for _, phase := range phases {
+				if phase == "incremental" {
+					if err := os.WriteFile(ed.file, ed.edited, 0o644); err != nil {
+						return err
+					}
+				}
+				m, err := e.measureTool(t, environ, phase, i+1, outDir)
+				if phase == "incremental" {
+					if rerr := os.WriteFile(ed.file, ed.orig, 0o644); rerr != nil && err == nil {
+						err = rerr
+					}
+				}
 				if err != nil {
-					return fmt.Errorf("%s: %v", t.name, err)
-				}
-				m.tool, m.phase, m.run, m.load = t, phase, i+1, load
-				name := filepath.Join(outDir, fmt.Sprintf("%s-%d-%s.txt", t.id, i+1, phase))
-				if err := os.WriteFile(name, m.stdout, 0o644); err != nil {
 					return err
 				}
-				if err := os.WriteFile(strings.TrimSuffix(name, ".txt")+".stderr.txt", m.stderr, 0o644); err != nil {
-					return err
-				}
-				m.findings = t.parse(m.stdout, m.stderr)
-				m.findings.panics = countPanics(m.stderr)
 				rep.measurements = append(rep.measurements, m)
-				log("run %d %-11s %s: wall %6.1fs cpu %6.1fs peak RSS %s exit %d findings %d (load %s)",
-					i+1, t.name, phase, m.wall.Seconds(), m.cpu.Seconds(), mib(m.rss), m.exit, m.findings.total(), load)
 			}
 		}
 		if i+1 < runs {
@@ -164,6 +199,34 @@ func run(set string, runs int, mode, resultsDir, only string, lflags []string, l
 				return err
 			}
 			log("wrote %s.md (%d of %d runs)", base, i+1, runs)
+		}
+	}
+	if l := rep.find("lifelint"); l != nil {
+		for i := range o.profileRuns {
+			// A cold run with the trace on: each vet tool process
+			// appends what its analyzers cost (cmd/lifelint/trace.go).
+			trace := filepath.Join(e.work, fmt.Sprintf("trace-%d.tsv", i+1))
+			for _, d := range []string{runCache, trace} {
+				if err := os.RemoveAll(d); err != nil {
+					return err
+				}
+			}
+			if err := copyCache(e.template, runCache); err != nil {
+				return err
+			}
+			environ := append(os.Environ(), "GOCACHE="+runCache, "LIFELINT_TRACE="+trace)
+			m, err := e.measureTool(l, environ, "profile", i+1, outDir)
+			if err != nil {
+				return err
+			}
+			data, err := os.ReadFile(trace)
+			if err != nil && !os.IsNotExist(err) {
+				return err
+			}
+			p := parseTrace(data)
+			m.profile = &p
+			rep.measurements = append(rep.measurements, m)
+			log("profile run %d: %d vet tool processes traced, analyzers %.1fs of %.1fs CPU", i+1, p.vetRoot+p.vetFacts, p.total().Seconds(), m.cpu.Seconds())
 		}
 	}
 	if err := os.RemoveAll(runCache); err != nil {
@@ -176,6 +239,100 @@ func run(set string, runs int, mode, resultsDir, only string, lflags []string, l
 	fmt.Print(md)
 	log("wrote %s.md", base)
 	return nil
+}
+
+// measureTool measures one run of t with the environment environ, keeps
+// its output in outDir and parses its findings.
+func (e *env) measureTool(t *tool, environ []string, phase string, run int, outDir string) (*measurement, error) {
+	load := loadavg()
+	m, err := measure(e.benchDir, environ, t.argv(e.patterns))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", t.name, err)
+	}
+	m.tool, m.phase, m.run, m.load = t, phase, run, load
+	name := filepath.Join(outDir, fmt.Sprintf("%s-%d-%s.txt", t.id, run, phase))
+	if err := os.WriteFile(name, m.stdout, 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(strings.TrimSuffix(name, ".txt")+".stderr.txt", m.stderr, 0o644); err != nil {
+		return nil, err
+	}
+	m.findings = t.parse(m.stdout, m.stderr)
+	m.findings.panics = countPanics(m.stderr)
+	e.log("run %d %-11s %s: wall %6.1fs cpu %6.1fs peak RSS %s exit %d findings %d (load %s)",
+		run, t.name, phase, m.wall.Seconds(), m.cpu.Seconds(), mib(m.rss), m.exit, m.findings.total(), load)
+	return m, nil
+}
+
+// incrementalDir is where the incremental case's copy of a leaf package
+// lives, inside the bench module (testdata: ./... skips it).
+const incrementalDir = "testdata/incremental"
+
+// edit is the incremental case: the file it edits, as it is and edited.
+type edit struct {
+	pkg, file    string
+	orig, edited []byte
+}
+
+// prepareEdit chooses the package the incremental case edits (leaf, or
+// the first leaf library of the set), copies its Go files into
+// incrementalDir and adds that package to the patterns; the edit is of
+// the copy's first Go file. The set's own files live in the read-only
+// module cache, which neither an edit nor a go command overlay may
+// touch; a copy in the bench module is what a user's own leaf package is.
+func (e *env) prepareEdit(leaf string) (*edit, error) {
+	args := []string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,EmbedPatterns,SFiles,CFiles,SysoFiles,Imports,TestImports,XTestImports"}
+	out, err := output(e.benchDir, nil, "go", append(args, e.patterns...)...)
+	if err != nil {
+		return nil, err
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("go list: %v", err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	var p listedPackage
+	if leaf == "" {
+		var ok bool
+		if p, ok = chooseLeaf(pkgs); !ok {
+			return nil, fmt.Errorf("no leaf package with Go files in the set; name one with -leaf or use -incremental=false")
+		}
+	} else {
+		i := slices.IndexFunc(pkgs, func(p listedPackage) bool { return p.ImportPath == leaf })
+		if i < 0 || !copyable(pkgs[i]) {
+			return nil, fmt.Errorf("-leaf %s: not a package of the set that can be copied (Go files; no cgo, assembly, embed or internal imports)", leaf)
+		}
+		p = pkgs[i]
+	}
+	dir := filepath.Join(e.benchDir, incrementalDir)
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for _, name := range p.GoFiles {
+		src, err := os.ReadFile(filepath.Join(p.Dir, name))
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	e.patterns = append(slices.Clip(e.patterns), "./"+incrementalDir)
+	file := filepath.Join(dir, p.GoFiles[0])
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	return &edit{pkg: p.ImportPath, file: file, orig: src, edited: editedSource(src)}, nil
 }
 
 // write writes the report of the runs done so far (done of rep.runs) and
@@ -221,7 +378,7 @@ func readSet(name string) ([]string, error) {
 }
 
 // buildTools builds lifelint from the repository, installs staticcheck with
-// this Go into .cache/bin, builds novet, and returns the three tools.
+// this Go into .cache/bin, builds novet, and returns the tools to measure.
 func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[string]string, error) {
 	info := map[string]string{}
 	lifelint := filepath.Join(e.bin, "lifelint")
@@ -282,17 +439,42 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 	if len(lflags) > 0 {
 		info["lifelint"] += "; extra flags `" + strings.Join(lflags, " ") + "`"
 	}
+	if fl, err := output(e.benchDir, nil, lifelint, "-flags"); err == nil {
+		served, err := parseServed([]byte(fl))
+		if err != nil {
+			return nil, nil, err
+		}
+		l.served = served
+	}
+	info["floor"] = "`go vet -vettool=novet <patterns>`: cmd/novet analyzes nothing and caches nothing, so this is the go command's share of a vet run (go list, the action graph, cache lookups, one vet tool process per package and dependency), not parsing or type checking"
 	e.novet = novet
-	return []*tool{
+	var typecheck []*tool
+	if len(l.served) > 0 {
+		// lifelint's own vet tool with every analyzer off: unitchecker
+		// still parses and type-checks every package and dependency and
+		// writes (empty) facts, so go vet caches its results as it does
+		// lifelint's. The flags are part of go vet's cache key, so its
+		// results are not lifelint's.
+		off := []string{"-vettool=" + lifelint}
+		for _, a := range l.served {
+			off = append(off, "-"+a+"=false")
+		}
+		typecheck = append(typecheck, &tool{id: "typecheck", name: "floor+types", parse: parseGoVet,
+			argv: func(p []string) []string { return slices.Concat([]string{"go", "vet"}, off, p) }})
+		info["typecheck"] = "`go vet -vettool=lifelint " + strings.Join(off[1:], " ") + " <patterns>`: lifelint's vet tool with every analyzer off, so the go command's share plus parsing, type checking (from source, dependencies included, as for facts) and writing empty facts: what lifelint costs before its passes run"
+	}
+	return append([]*tool{
 		l,
 		{id: "govet", name: "go vet", parse: parseGoVet,
 			argv: func(p []string) []string { return append([]string{"go", "vet"}, p...) }},
 		{id: "staticcheck", name: "staticcheck", parse: parseStaticcheck,
 			argv: func(p []string) []string { return append([]string{staticcheck}, p...) }},
-	}, info, nil
+		{id: "floor", name: "floor", parse: parseGoVet,
+			argv: func(p []string) []string { return append([]string{"go", "vet", "-vettool=" + novet}, p...) }},
+	}, typecheck...), info, nil
 }
 
-// prepare fills the template GOCACHE with everything the three tools need
+// prepare fills the template GOCACHE with everything the tools need
 // compiled: the packages and their dependencies (go build), test variants
 // and export data (go list -export -test -deps, as staticcheck's loader
 // asks), and what go vet compiles for vetting (go vet -vettool=novet). It
@@ -345,15 +527,17 @@ func (e *env) describe() (corpus, error) {
 			c.lines += bytes.Count(data, []byte("\n"))
 		}
 	}
-	var mods []string
-	for _, p := range e.patterns {
-		mods = append(mods, strings.TrimSuffix(p, "/..."))
-	}
-	out, err = output(e.benchDir, nil, "go", append([]string{"list", "-m"}, mods...)...)
+	// The modules of the packages (a set may name packages, not only
+	// module/... patterns).
+	out, err = output(e.benchDir, nil, "go", append([]string{"list", "-f", "{{with .Module}}{{.Path}} {{.Version}}{{end}}"}, e.patterns...)...)
 	if err != nil {
 		return c, err
 	}
-	c.modules = strings.Split(strings.TrimSuffix(strings.TrimSpace(out), "\n"), "\n")
+	for line := range strings.Lines(out) {
+		if m := strings.TrimSpace(line); m != "" && !slices.Contains(c.modules, m) {
+			c.modules = append(c.modules, m)
+		}
+	}
 	return c, nil
 }
 

@@ -18,7 +18,7 @@ const sampleEvery = 20 * time.Millisecond
 // measurement is one timed run of one tool.
 type measurement struct {
 	tool           *tool
-	phase          string // cold or warm
+	phase          string // cold, warm, incremental or profile
 	run            int
 	load           string // load average when it started
 	wall, cpu      time.Duration
@@ -28,6 +28,7 @@ type measurement struct {
 	exit           int
 	stdout, stderr []byte
 	findings       findings
+	profile        *profile // the trace of a profile run
 }
 
 // measure runs argv in dir and returns its wall time, the CPU time

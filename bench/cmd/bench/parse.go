@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // tool is one measured command.
@@ -14,6 +17,7 @@ type tool struct {
 	id, name string
 	argv     func(patterns []string) []string
 	parse    func(stdout, stderr []byte) findings
+	served   []string // lifelint: the analyzers it serves (its -flags)
 }
 
 // findings are the diagnostics of one run, by pass (or check).
@@ -165,4 +169,182 @@ func countNonEmpty(b []byte) int {
 		}
 	}
 	return n
+}
+
+// cost is the CPU time the trace charges to one analyzer, summed over the
+// vet tool processes: on the packages of the set and their test variants
+// (root) and on dependencies analyzed only for their facts.
+type cost struct {
+	name                string
+	cpuRoot, cpuFacts   time.Duration
+	wall                time.Duration
+	runsRoot, runsFacts int
+}
+
+func (c *cost) cpu() time.Duration { return c.cpuRoot + c.cpuFacts }
+
+// profile is what a LIFELINT_TRACE file says about one run.
+type profile struct {
+	vetRoot, vetFacts int // vet tool processes that analyzed a package
+	costs             map[string]*cost
+	bad               int // lines that are not trace lines
+}
+
+// sorted returns the analyzers, most CPU first.
+func (p profile) sorted() []*cost {
+	var cs []*cost
+	for _, c := range p.costs {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].cpu() != cs[j].cpu() {
+			return cs[i].cpu() > cs[j].cpu()
+		}
+		return cs[i].name < cs[j].name
+	})
+	return cs
+}
+
+// total returns the CPU time charged to all analyzers.
+func (p profile) total() time.Duration {
+	var t time.Duration
+	for _, c := range p.costs {
+		t += c.cpu()
+	}
+	return t
+}
+
+// parseTrace reads a LIFELINT_TRACE file (see cmd/lifelint/trace.go):
+//
+//	vet	<pid>	<package ID>	<root|facts>
+//	run	<pid>	<package ID>	<root|facts>	<analyzer>	<CPU µs>	<wall µs>
+func parseTrace(data []byte) profile {
+	p := profile{costs: map[string]*cost{}}
+	for line := range strings.Lines(string(data)) {
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		switch {
+		case len(f) == 4 && f[0] == "vet" && (f[3] == "root" || f[3] == "facts"):
+			if f[3] == "root" {
+				p.vetRoot++
+			} else {
+				p.vetFacts++
+			}
+		case len(f) == 7 && f[0] == "run" && (f[3] == "root" || f[3] == "facts"):
+			cpu, err1 := strconv.ParseInt(f[5], 10, 64)
+			wall, err2 := strconv.ParseInt(f[6], 10, 64)
+			if err1 != nil || err2 != nil || cpu < 0 || wall < 0 {
+				p.bad++
+				continue
+			}
+			c := p.costs[f[4]]
+			if c == nil {
+				c = &cost{name: f[4]}
+				p.costs[f[4]] = c
+			}
+			c.wall += time.Duration(wall) * time.Microsecond
+			if f[3] == "root" {
+				c.cpuRoot += time.Duration(cpu) * time.Microsecond
+				c.runsRoot++
+			} else {
+				c.cpuFacts += time.Duration(cpu) * time.Microsecond
+				c.runsFacts++
+			}
+		case strings.TrimSpace(line) == "":
+		default:
+			p.bad++
+		}
+	}
+	return p
+}
+
+// parseServed returns the analyzers a vet tool serves, from its -flags
+// output: unitchecker gives each a boolean flag "enable "<name>" analysis".
+func parseServed(flagsJSON []byte) ([]string, error) {
+	var flags []struct {
+		Name  string
+		Bool  bool
+		Usage string
+	}
+	if err := json.Unmarshal(flagsJSON, &flags); err != nil {
+		return nil, fmt.Errorf("decoding -flags output: %v", err)
+	}
+	var names []string
+	for _, f := range flags {
+		if f.Bool && f.Usage == fmt.Sprintf("enable %q analysis", f.Name) {
+			names = append(names, f.Name)
+		}
+	}
+	return names, nil
+}
+
+// listedPackage is one package of the set as go list describes it.
+type listedPackage struct {
+	ImportPath, Name, Dir              string
+	GoFiles, CgoFiles, EmbedPatterns   []string
+	SFiles, CFiles, SysoFiles          []string
+	Imports, TestImports, XTestImports []string
+}
+
+// copyable reports whether p's Go files, copied into another module,
+// still build: no cgo, assembly or object files, no embedded files, no
+// internal imports.
+func copyable(p listedPackage) bool {
+	if len(p.GoFiles) == 0 || len(slices.Concat(p.CgoFiles, p.EmbedPatterns, p.SFiles, p.CFiles, p.SysoFiles)) > 0 {
+		return false
+	}
+	for _, imp := range p.Imports {
+		if slices.Contains(strings.Split(imp, "/"), "internal") {
+			return false
+		}
+	}
+	return true
+}
+
+// chooseLeaf returns the package of the set that the incremental case
+// copies and edits: a copyable leaf (no other package of the set imports
+// it, tests included), preferring a library over a main package, then the
+// first by import path; ok is false when there is none.
+func chooseLeaf(pkgs []listedPackage) (leaf listedPackage, ok bool) {
+	inSet := map[string]bool{}
+	for _, p := range pkgs {
+		inSet[p.ImportPath] = true
+	}
+	imported := map[string]bool{}
+	for _, p := range pkgs {
+		for _, imp := range slices.Concat(p.Imports, p.TestImports, p.XTestImports) {
+			if imp != p.ImportPath && inSet[imp] {
+				imported[imp] = true
+			}
+		}
+	}
+	var leaves []listedPackage
+	for _, p := range pkgs {
+		if !imported[p.ImportPath] && copyable(p) {
+			leaves = append(leaves, p)
+		}
+	}
+	if len(leaves) == 0 {
+		return listedPackage{}, false
+	}
+	slices.SortFunc(leaves, func(a, b listedPackage) int {
+		if am, bm := a.Name == "main", b.Name == "main"; am != bm {
+			if am {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.ImportPath, b.ImportPath)
+	})
+	return leaves[0], true
+}
+
+// editedSource is the incremental case's edit of a file: a comment
+// appended, which changes the file's content hash (so go vet must
+// recompile and re-vet the package) but no finding.
+func editedSource(src []byte) []byte {
+	out := slices.Clone(src)
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	return append(out, "\n// lifelint bench: incremental edit\n"...)
 }

@@ -20,6 +20,7 @@ type report struct {
 	loadStart, loadEnd string
 	tools              []*tool
 	measurements       []*measurement
+	leaf               string // the incremental case's edit, "" for none
 }
 
 // stats are the medians of one tool in one phase.
@@ -80,57 +81,43 @@ func (r *report) markdown() string {
 	host, _ := os.Hostname()
 	p("# lifelint benchmark: %s set\n\n", r.set)
 	p("- Date: %s to %s UTC; machine %s, %d CPUs, %s.\n", r.start.Format("2006-01-02 15:04"), r.end.Format("15:04"), host, runtime.NumCPU(), r.goVersion)
-	p("- Load average (1/5/15 min) at start: %s; at end: %s. Per-run load is in the raw table.\n", r.loadStart, r.loadEnd)
+	p("- Load average (1/5/15 min) at start: %s; at end: %s. The load at the start of every measurement is in the table of all runs.\n", r.loadStart, r.loadEnd)
 	p("- Corpus: %d packages, %d non-test lines (GoFiles+CgoFiles), patterns `%s`; modules: %s.\n",
 		r.corpus.packages, r.corpus.lines, strings.Join(r.patterns, " "), strings.Join(r.corpus.modules, ", "))
-	for _, k := range []string{"lifelint", "staticcheck"} {
-		if v, ok := r.info[k]; ok {
+	for _, k := range []string{"lifelint", "staticcheck", "floor", "typecheck"} {
+		if v, ok := r.info[k]; ok && r.find(k) != nil {
 			p("- %s: %s.\n", k, v)
 		}
 	}
 	if r.done < r.runs {
 		p("- **Partial report: %d of %d runs completed.**\n", r.done, r.runs)
 	}
-	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change. Medians below.\n\n", r.done)
+	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change", r.done)
+	if r.leaf != "" {
+		p(", then an **incremental** rerun on those caches after an edit of the leaf package %s", r.leaf)
+	}
+	p(". Medians below.\n\n")
 
-	p("| tool | cold wall | cold CPU | cold peak RSS | warm wall | warm CPU | warm peak RSS | findings | exit |\n")
-	p("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	p("| tool | cold wall | cold CPU | cold peak RSS | warm wall | warm CPU | warm peak RSS | incremental wall | incremental CPU | findings | exit |\n")
+	p("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, t := range r.tools {
 		c, _ := r.stats(t, "cold")
 		w, _ := r.stats(t, "warm")
+		iw, icpu := "n/a", "n/a"
+		if in, ok := r.stats(t, "incremental"); ok {
+			iw, icpu = secs(in.wall), secs(in.cpu)
+		}
 		nf, exit := 0, 0
 		if m := r.firstCold(t); m != nil {
 			nf, exit = m.findings.total(), m.exit
 		}
-		p("| %s | %s | %s | %s | %s | %s | %s | %d | %d |\n", t.name, secs(c.wall), secs(c.cpu), mib(c.rss), secs(w.wall), secs(w.cpu), mib(w.rss), nf, exit)
+		p("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d |\n", t.name, secs(c.wall), secs(c.cpu), mib(c.rss), secs(w.wall), secs(w.cpu), mib(w.rss), iw, icpu, nf, exit)
 	}
 	l := r.find("lifelint")
 	if l != nil {
-		p("\n| ratio | cold wall | cold CPU | cold peak RSS | warm wall |\n|---|--:|--:|--:|--:|\n")
-		lc, _ := r.stats(l, "cold")
-		lw, _ := r.stats(l, "warm")
-		for _, id := range []string{"govet", "staticcheck"} {
-			o := r.find(id)
-			if o == nil {
-				continue
-			}
-			oc, _ := r.stats(o, "cold")
-			ow, _ := r.stats(o, "warm")
-			p("| lifelint / %s | %s | %s | %s | %s |\n", o.name,
-				ratio(float64(lc.wall), float64(oc.wall)), ratio(float64(lc.cpu), float64(oc.cpu)),
-				ratio(float64(lc.rss), float64(oc.rss)), ratio(float64(lw.wall), float64(ow.wall)))
-		}
-		p("\nTargets (issue 10), reported as measured:\n\n")
-		if v := r.find("govet"); v != nil {
-			vc, _ := r.stats(v, "cold")
-			p("- cold wall ≤ 1.5× go vet: %s (%s).\n", yesno(float64(lc.wall) <= 1.5*float64(vc.wall)), ratio(float64(lc.wall), float64(vc.wall)))
-		}
-		p("- warm rerun ≤ 2 s: %s (%s).\n", yesno(lw.wall <= 2*time.Second), secs(lw.wall))
-		if s := r.find("staticcheck"); s != nil {
-			sc, _ := r.stats(s, "cold")
-			p("- peak RSS ≤ staticcheck's (cold): %s (%s vs %s).\n", yesno(lc.rss <= sc.rss), mib(lc.rss), mib(sc.rss))
-		}
-		p("- precision ≥ 90%% per pass: see triage.md.\n")
+		r.ratios(p, l)
+		r.targets(p, l)
+		r.passShares(p, l)
 	}
 
 	p("\n## Findings per pass (first cold run)\n\n")
@@ -155,7 +142,9 @@ func (r *report) markdown() string {
 		}
 		p(".\n")
 	}
-	// Warm reruns must replay the same findings from the cache.
+	// Warm, incremental and traced reruns must report what the first
+	// cold run did (the incremental edit is a comment; the trace changes
+	// no output).
 	for _, m := range r.measurements {
 		if fc := r.firstCold(m.tool); fc != nil && m.findings.total() != fc.findings.total() {
 			p("- warning: %s run %d %s reported %d findings, the first cold run %d.\n", m.tool.name, m.run, m.phase, m.findings.total(), fc.findings.total())
@@ -168,6 +157,121 @@ func (r *report) markdown() string {
 		p("| %d | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s |\n", m.run, m.tool.name, m.phase, secs(m.wall), secs(m.cpu), mib(m.rss), mib(m.rssMaxSingle), m.samples, m.exit, m.findings.total(), m.load)
 	}
 	return b.String()
+}
+
+// ratios writes lifelint's ratios to go vet, staticcheck and the floor.
+func (r *report) ratios(p func(string, ...any), l *tool) {
+	p("\n| ratio | cold wall | cold CPU | cold peak RSS | warm wall | incremental wall |\n|---|--:|--:|--:|--:|--:|\n")
+	lc, _ := r.stats(l, "cold")
+	lw, _ := r.stats(l, "warm")
+	li, lok := r.stats(l, "incremental")
+	for _, id := range []string{"govet", "staticcheck", "floor", "typecheck"} {
+		o := r.find(id)
+		if o == nil {
+			continue
+		}
+		oc, _ := r.stats(o, "cold")
+		ow, _ := r.stats(o, "warm")
+		inc := "n/a"
+		if oi, ok := r.stats(o, "incremental"); ok && lok {
+			inc = ratio(float64(li.wall), float64(oi.wall))
+		}
+		p("| lifelint / %s | %s | %s | %s | %s | %s |\n", o.name,
+			ratio(float64(lc.wall), float64(oc.wall)), ratio(float64(lc.cpu), float64(oc.cpu)),
+			ratio(float64(lc.rss), float64(oc.rss)), ratio(float64(lw.wall), float64(ow.wall)), inc)
+	}
+}
+
+// targets writes the targets of issues 18 and 10 as met or not met.
+func (r *report) targets(p func(string, ...any), l *tool) {
+	lc, _ := r.stats(l, "cold")
+	lw, _ := r.stats(l, "warm")
+	p("\nTargets (issue 18), reported as measured:\n\n")
+	if v := r.find("govet"); v != nil {
+		vc, _ := r.stats(v, "cold")
+		vw, _ := r.stats(v, "warm")
+		p("- cold wall ≤ 1.0× go vet: %s (%s).\n", yesno(lc.wall <= vc.wall), ratio(float64(lc.wall), float64(vc.wall)))
+		p("- cold CPU ≤ 1.0× go vet: %s (%s).\n", yesno(lc.cpu <= vc.cpu), ratio(float64(lc.cpu), float64(vc.cpu)))
+		p("- cold peak RSS ≤ go vet's: %s (%s vs %s).\n", yesno(lc.rss <= vc.rss), mib(lc.rss), mib(vc.rss))
+		p("- warm rerun ≤ go vet's: %s (%s vs %s).\n", yesno(lw.wall <= vw.wall), secs(lw.wall), secs(vw.wall))
+	}
+	for _, id := range []string{"floor", "typecheck"} {
+		f := r.find(id)
+		if f == nil {
+			continue
+		}
+		fc, _ := r.stats(f, "cold")
+		p("- the passes add at most 30%% of the %s's CPU, taken as lifelint's cold CPU ≤ 1.30× the %s's: %s (%s; lifelint %s, %s %s).\n",
+			f.name, f.name, yesno(float64(lc.cpu) <= 1.3*float64(fc.cpu)), ratio(float64(lc.cpu), float64(fc.cpu)), secs(lc.cpu), f.name, secs(fc.cpu))
+		if m := r.profileRun(l); m != nil && fc.cpu > 0 {
+			p("  - counting only the CPU the trace charges to the analyzers' Run (passes and what they require): %s (%s of the %s's %s, %.0f%%).\n",
+				yesno(float64(m.profile.total()) <= 0.3*float64(fc.cpu)), secs2(m.profile.total()), f.name, secs(fc.cpu), 100*float64(m.profile.total())/float64(fc.cpu))
+		}
+	}
+	p("\nTargets (issue 10):\n\n")
+	if v := r.find("govet"); v != nil {
+		vc, _ := r.stats(v, "cold")
+		p("- cold wall ≤ 1.5× go vet: %s (%s).\n", yesno(float64(lc.wall) <= 1.5*float64(vc.wall)), ratio(float64(lc.wall), float64(vc.wall)))
+	}
+	p("- warm rerun ≤ 2 s: %s (%s).\n", yesno(lw.wall <= 2*time.Second), secs(lw.wall))
+	if s := r.find("staticcheck"); s != nil {
+		sc, _ := r.stats(s, "cold")
+		p("- peak RSS ≤ staticcheck's (cold): %s (%s vs %s).\n", yesno(lc.rss <= sc.rss), mib(lc.rss), mib(sc.rss))
+	}
+	p("- precision ≥ 90%% per pass: see triage.md.\n")
+}
+
+// profileRun returns lifelint's first traced run that traced something.
+func (r *report) profileRun(l *tool) *measurement {
+	for _, m := range r.measurements {
+		if m.tool == l && m.phase == "profile" && m.profile != nil && len(m.profile.costs) > 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// passShares writes each analyzer's share of lifelint's cold CPU, from the
+// trace of the first profile run.
+func (r *report) passShares(p func(string, ...any), l *tool) {
+	var traced bool
+	for _, m := range r.measurements {
+		traced = traced || (m.tool == l && m.phase == "profile")
+	}
+	if !traced {
+		return
+	}
+	p("\n## Each pass's share of lifelint's cold CPU\n\n")
+	m := r.profileRun(l)
+	if m == nil {
+		p("The profile run traced nothing: this lifelint binary does not write LIFELINT_TRACE.\n")
+		return
+	}
+	pr := m.profile
+	lc, _ := r.stats(l, "cold")
+	p("Method: a separate cold run of lifelint (run %d, load %s) with `LIFELINT_TRACE` set: every vet tool process appends the CPU time (user+system, garbage collection included) of each analyzer's Run, analyzers run one at a time in that process (cmd/lifelint/trace.go). ", m.run, m.load)
+	p("It took %s CPU and %s wall (the untraced cold median: %s CPU, %s wall) and traced %d vet tool processes: %d on packages of the set and their test variants, %d on dependencies analyzed only for facts (the standard library included).\n\n",
+		secs(m.cpu), secs(m.wall), secs(lc.cpu), secs(lc.wall), pr.vetRoot+pr.vetFacts, pr.vetRoot, pr.vetFacts)
+	p("| analyzer | kind | CPU on the set | CPU on dependencies (facts) | total CPU | share of the run's CPU | runs (set / deps) |\n|---|---|--:|--:|--:|--:|--:|\n")
+	share := func(d time.Duration) string {
+		if m.cpu == 0 {
+			return "n/a"
+		}
+		return fmt.Sprintf("%.1f%%", 100*float64(d)/float64(m.cpu))
+	}
+	for _, c := range pr.sorted() {
+		kind := "required (shared)"
+		if slices.Contains(l.served, c.name) {
+			kind = "served"
+		}
+		p("| %s | %s | %s | %s | %s | %s | %d / %d |\n", c.name, kind, secs2(c.cpuRoot), secs2(c.cpuFacts), secs2(c.cpu()), share(c.cpu()), c.runsRoot, c.runsFacts)
+	}
+	p("| all analyzers | | | | %s | %s | |\n", secs2(pr.total()), share(pr.total()))
+	rest := m.cpu - pr.total()
+	p("| outside Run: the go command, parsing, type checking, facts I/O, process start | | | | %s | %s | |\n", secs2(rest), share(rest))
+	if pr.bad > 0 {
+		p("\n%d lines of the trace could not be read.\n", pr.bad)
+	}
 }
 
 // lifelintFindings returns the lifelint findings of the first cold run,
@@ -185,6 +289,9 @@ func (r *report) lifelintFindings() []byte {
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
+
+// secs2 is secs with hundredths, for the small per-analyzer figures.
+func secs2(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
 
 func ratio(a, b float64) string {
 	if b == 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lifelint/lifelint/analyzers"
+	"github.com/lifelint/lifelint/internal/docmd"
 )
 
 // TestFresh fails when docs/ or README.md's passes table differ from what
@@ -33,6 +34,38 @@ func TestFresh(t *testing.T) {
 	}
 }
 
+// TestPassPage pins how a page is rendered from a pass's metadata and
+// doc: the title once in bold (not again in the body), the metadata row,
+// the default for a non-default pass, the body's paragraphs, heading and
+// indented code as Markdown, and the suppression section naming the
+// pass.
+func TestPassPage(t *testing.T) {
+	got := string(passPage(page{
+		Name:       "x",
+		Title:      "report x calls",
+		Doc:        "report x calls\n\nCalling x loses *data*.\n\n# Fixes\n\nBad:\n\n\tx()\n\n\ty()\n\nGood:\n\n\tz()\n",
+		URL:        "https://example.com/docs/x.md",
+		Since:      "v9.9.9",
+		Severity:   "error",
+		NonDefault: true,
+	}))
+	want := generatedNote + "# x\n\n**report x calls**\n\n" +
+		"| since | severity | default |\n|---|---|---|\n| v9.9.9 | error | off (enable it with `-enable x`) |\n\n" +
+		"Calling x loses \\*data\\*.\n\n## Fixes\n\nBad:\n\n```go\nx()\n\ny()\n```\n\nGood:\n\n```go\nz()\n```\n" +
+		"\n## Running and suppressing\n\n" +
+		"Run only this pass with `lifelint -enable x ./...`, turn it off with\n`-disable x` or `disable: [x]` in `.lifelint.yml`, and print this page\nwith `lifelint help x`.\n\n" +
+		"Suppress one finding with a directive on its line or the line above, or\nfor a whole function in its doc comment; the reason is required:\n\n" +
+		"```go\n//lifelint:ignore x <why this finding is wrong or acceptable>\n```\n\nSee [the directive rules](lifelint.md).\n"
+	if got != want {
+		t.Errorf("passPage:\n%s\nwant:\n%s", got, want)
+	}
+	if strings.Count(got, "report x calls") != 1 {
+		t.Error("the title is repeated in the body")
+	}
+}
+
+// TestPages: every pass has a page whose body is its doc, and a README
+// row linking it; each URL points at the generated page.
 func TestPages(t *testing.T) {
 	files, err := Generate(filepath.Join("..", "..", ".."))
 	if err != nil {
@@ -40,8 +73,9 @@ func TestPages(t *testing.T) {
 	}
 	for i, a := range analyzers.All {
 		page := string(files["docs/"+a.Name+".md"])
-		if !strings.Contains(page, "# "+a.Name+"\n") || !strings.Contains(page, analyzers.Metas[i].Title) {
-			t.Errorf("docs/%s.md lacks its heading or title:\n%s", a.Name, page)
+		_, body, _ := strings.Cut(a.Doc, "\n")
+		if !strings.Contains(page, string(docmd.Markdown(body))) {
+			t.Errorf("docs/%s.md does not hold the rendered doc.go body", a.Name)
 		}
 		if !strings.HasSuffix(a.URL, "/docs/"+a.Name+".md") {
 			t.Errorf("%s: URL %s does not point at its generated page", a.Name, a.URL)

@@ -18,3 +18,7 @@ func main() {
 	a := &api{c: &client.Client{}}
 	http.HandleFunc("/", a.get)
 }
+
+func (a *api) put(w http.ResponseWriter, r *http.Request) {
+	_ = store.Lookup("db:5432") // the same root cause: a related location of the finding in get
+}

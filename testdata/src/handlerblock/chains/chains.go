@@ -59,6 +59,16 @@ func (a *API) ProfileFixed(w http.ResponseWriter, r *http.Request) {
 	_ = a.st.UserByIDContext(r.Context(), 1) // ok
 }
 
+// A helper that calls a blocking function is reported once, at the
+// request path's call, with the whole chain; its own call is part of it.
+func (a *API) Nested(w http.ResponseWriter, r *http.Request) {
+	a.viaHelper() // want `calls \(\*chains.API\).viaHelper → \(\*chains.Storage\).Count → \(\*sql.DB\).QueryRow in net/http handler \(\*API\).Nested`
+}
+
+func (a *API) viaHelper() {
+	_ = a.st.Count() // ok: reported at Nested's call
+}
+
 // audit blocks, but the handler starts it as a goroutine: it runs beside
 // the request, so neither the go statement nor audit's body is reported
 // (unsupervisedgo owns the goroutine).

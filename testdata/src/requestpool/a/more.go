@@ -86,7 +86,7 @@ func (t *Tenants) Pool(ctx context.Context, tenant string) (*pgxpool.Pool, error
 	if p, ok := t.pools.Load(tenant); ok {
 		return p.(*pgxpool.Pool), nil
 	}
-	p, err := pgxpool.New(ctx, tenant) // want `pgxpool.New creates a PostgreSQL connection pool in a racy get-or-create \(sync.Map Load, create, Store\) in per-operation function \(\*Tenants\).Pool`
+	p, err := pgxpool.New(ctx, tenant) // want `pgxpool.New creates a PostgreSQL connection pool in a racy get-or-create \(sync.Map Load, create, Store\) in \(\*a.Tenants\).Pool: concurrent callers`
 	if err != nil {
 		return nil, err
 	}

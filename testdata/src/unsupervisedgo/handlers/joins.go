@@ -11,7 +11,7 @@ import (
 )
 
 // A goroutine per message is as unowned as one per request.
-func Consume(deliveries <-chan amqp.Delivery) {
+func Consume(deliveries <-chan amqp.Delivery) { // want Consume:"param 0: receives"
 	for d := range deliveries {
 		go handle(d) // want `fire-and-forget goroutine in per-message loop over amqp091 messages`
 	}

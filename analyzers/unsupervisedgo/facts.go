@@ -1,0 +1,200 @@
+package unsupervisedgo
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Facts: what calling a function does, for callers in other packages.
+
+// spawnsFact summarises a function that, when called, starts a goroutine
+// nobody joins: directly, or through the calls in Chain. Chain ends with
+// the go statement ("go func literal", "go (*mail.Mailer).loop").
+//
+// Module is the module of the function's package ("" when unknown). Facts
+// are used only within one module: a library's own goroutines (pgxpool's
+// health check, amqp091's connection watcher) belong to objects that its
+// Close stops, which the pass cannot follow through the library's
+// internals; creating those objects per request is requestpool's finding.
+type spawnsFact struct {
+	Chain  []string
+	Module string
+}
+
+func (*spawnsFact) AFact() {}
+func (f *spawnsFact) String() string {
+	return "spawns unsupervised goroutine: " + strings.Join(f.Chain, " → ")
+}
+
+// supervisesFact marks a supervisor helper: the function arguments at
+// Params run in goroutines that the helper tracks and joins.
+type supervisesFact struct{ Params []int }
+
+func (*supervisesFact) AFact()           {}
+func (f *supervisesFact) String() string { return fmt.Sprintf("supervises func params %v", f.Params) }
+
+// maxChain bounds the chains carried by facts.
+const maxChain = 6
+
+// summarise computes, for every function of the package, whether calling
+// it starts an unjoined goroutine (by a fixed point over the intra-package
+// call graph and imported facts), exports the facts, and exports
+// supervisor facts.
+func (c *checker) summarise() {
+	g := c.rp.Graph
+	chains := map[*ast.FuncDecl][]string{}
+	for _, d := range g.Decls {
+		for _, gs := range c.gos {
+			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) || c.rp.At(gs.cur) != nil {
+				continue // joined, or reported in place with its request path
+			}
+			chains[d] = []string{"go " + c.goTarget(gs)}
+			break
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range g.Decls {
+			if chains[d] != nil {
+				continue
+			}
+			for _, call := range g.Calls[d] {
+				if call.Go || call.Lit != nil || call.Callee == nil {
+					continue
+				}
+				var tail []string
+				if local := g.Local(call); local != nil {
+					if c.rp.Func(local) != nil {
+						continue // reported in place, with its request path
+					}
+					tail = chains[local]
+				} else if f := c.importedSpawn(call.Callee); f != nil {
+					tail = f.Chain
+				}
+				if tail == nil {
+					continue
+				}
+				chain := append([]string{analysisutil.ShortName(call.Callee)}, tail...)
+				if len(chain) > maxChain {
+					chain = append(chain[:maxChain-1:maxChain-1], "…")
+				}
+				chains[d] = chain
+				changed = true
+				break
+			}
+		}
+	}
+	for _, d := range g.Decls {
+		fn, ok := c.info.Defs[d.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		if !fn.Exported() {
+			continue // other packages cannot call it
+		}
+		if ch := chains[d]; ch != nil && c.rp.Func(d) == nil {
+			// A function on a request path of its own package has its
+			// goroutines reported there; no fact, so callers elsewhere
+			// do not report them again.
+			c.pass.ExportObjectFact(fn.Origin(), &spawnsFact{Chain: ch, Module: c.module()})
+		}
+		if ps := c.super[fn.Origin()]; len(ps) > 0 {
+			c.pass.ExportObjectFact(fn.Origin(), &supervisesFact{Params: ps})
+		}
+		if hasPrimitiveParam(fn) {
+			if sums := c.summary(fn); len(sums) > 0 {
+				c.pass.ExportObjectFact(fn.Origin(), &paramsFact{Params: sums, Module: c.module()})
+			}
+		}
+	}
+}
+
+// directlyIn reports whether cur runs in d's own goroutine when d is
+// called: it is not inside any function literal (literals may run later,
+// or in another goroutine).
+func (c *checker) directlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {
+	return enclosingFunc(cur) == d
+}
+
+func (c *checker) importedSpawn(fn *types.Func) *spawnsFact {
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	var f spawnsFact
+	if !c.pass.ImportObjectFact(fn.Origin(), &f) {
+		return nil
+	}
+	if !c.sameModule(f.Module) {
+		return nil
+	}
+	return &f
+}
+
+// sameModule reports whether a fact from module m may be used here (the
+// trust boundary).
+func (c *checker) sameModule(m string) bool { return callgraph.Trusted(c.pass, m) }
+
+func (c *checker) module() string { return callgraph.Module(c.pass) }
+
+// reportCalls reports calls on request paths to functions of other
+// packages that start unjoined goroutines. Calls to functions of this
+// package are not reported: their go statement is reported where it is,
+// with the request path that reaches it (one report per goroutine).
+func (c *checker) reportCalls() {
+	g := c.rp.Graph
+	for _, d := range g.Decls {
+		for _, call := range g.Calls[d] {
+			if call.Go || call.Callee == nil || g.Local(call) != nil {
+				continue
+			}
+			f := c.importedSpawn(call.Callee)
+			if f == nil {
+				continue
+			}
+			r := c.rp.At(call.Cursor)
+			if r == nil {
+				continue
+			}
+			name := analysisutil.ShortName(call.Callee)
+			e := call.Expr()
+			c.report(e.Pos(), e.End(), fmt.Sprintf(
+				"call to %s starts an unsupervised goroutine (%s → %s) in %s: nobody waits for it at shutdown and a panic in it kills the process; "+
+					"run the work under an owner the request waits for (errgroup.Group, sync.WaitGroup) or hand it to a supervisor started at startup",
+				name, name, strings.Join(f.Chain, " → "), r))
+		}
+	}
+}
+
+// goTarget describes what a go statement runs: "func literal",
+// "(*mail.Mailer).loop", "srv.ListenAndServe".
+func (c *checker) goTarget(g *goroutine) string {
+	call := g.cur.Node().(*ast.GoStmt).Call
+	if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return "func literal"
+	}
+	if fn := analysisutil.Callee(c.info, call); fn != nil {
+		return analysisutil.ShortName(fn)
+	}
+	return types.ExprString(call.Fun)
+}
+
+// hasPrimitiveParam reports whether fn takes a channel, tracker or Cond:
+// only then is its parameter summary worth computing.
+func hasPrimitiveParam(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if primitive(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,284 @@
+package unsupervisedgo
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// Path-based counting over go/cfg graphs. The graphs are built only for
+// goroutine bodies and their callees, in packages past the fast path.
+
+// sendCount is the most sends on one channel along one path of a
+// function: n, or unbounded when loop is set.
+type sendCount struct {
+	n    int
+	loop bool
+}
+
+func (s sendCount) plus(t sendCount) sendCount { return sendCount{s.n + t.n, s.loop || t.loop} }
+
+// chanMatch reports whether a channel expression denotes the channel of
+// interest.
+type chanMatch func(ast.Expr) bool
+
+// maxSends returns the most sends matching m along any path through
+// body: sends on exclusive branches count once, a send in a loop is
+// unbounded. Sends in a select with other cases are guarded and do not
+// count; nor do sends in goroutines started by body or in closures it only
+// hands on. Calls count the sends of their callee: a closure called where
+// it is written or through a local variable, a function of this package,
+// or an imported function with a parameter fact.
+func (c *checker) maxSends(body *ast.BlockStmt, m chanMatch, depth int) sendCount {
+	if body == nil || depth > maxDepth {
+		return sendCount{}
+	}
+	guarded := map[*ast.SendStmt]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectStmt); ok && len(sel.Body.List) > 1 {
+			for _, cc := range sel.Body.List {
+				if s, ok := cc.(*ast.CommClause).Comm.(*ast.SendStmt); ok {
+					guarded[s] = true
+				}
+			}
+		}
+		return true
+	})
+	g := cfg.New(body, c.mayReturn)
+	weight := make([]sendCount, len(g.Blocks))
+	any := false
+	for _, b := range g.Blocks {
+		for _, n := range b.Nodes {
+			w := c.nodeSends(n, m, guarded, depth)
+			weight[b.Index] = weight[b.Index].plus(w)
+		}
+		if weight[b.Index] != (sendCount{}) {
+			any = true
+		}
+	}
+	if !any {
+		return sendCount{}
+	}
+	return longestPath(g, weight)
+}
+
+// nodeSends counts the sends that one CFG node makes.
+func (c *checker) nodeSends(n ast.Node, m chanMatch, guarded map[*ast.SendStmt]bool, depth int) sendCount {
+	var w sendCount
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.FuncLit:
+			return false // handled at its call
+		case *ast.SendStmt:
+			if !guarded[x] && m(x.Chan) {
+				w.n++
+			}
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
+				w = w.plus(c.maxSends(lit.Body, m, depth+1))
+				return true
+			}
+			if lit := c.localClosure(x); lit != nil {
+				w = w.plus(c.maxSends(lit.Body, m, depth+1))
+				return true
+			}
+			for i, a := range x.Args {
+				if !m(a) {
+					continue
+				}
+				if s, ok := c.argSummary(x, i); ok && s.Sync&mSend != 0 {
+					w = w.plus(sendCount{s.Sends, s.Loop})
+				}
+			}
+		}
+		return true
+	})
+	return w
+}
+
+// localClosure returns the literal that call calls through a local
+// variable defined once as that literal (send := func(v T) { ch <- v }).
+func (c *checker) localClosure(call *ast.CallExpr) *ast.FuncLit {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	lit, ok := ast.Unparen(c.defOf(v)).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	if !c.onlyCalled(v) {
+		return nil // reassigned or handed on: not followed
+	}
+	return lit
+}
+
+// longestPath returns the heaviest path from the entry block: blocks in
+// a cycle with any weight make it unbounded.
+func longestPath(g *cfg.CFG, weight []sendCount) sendCount {
+	comp, order := sccs(g)
+	// comp weights and cycles
+	cw := make([]sendCount, len(order))
+	size := make([]int, len(order))
+	self := make([]bool, len(order))
+	for _, b := range g.Blocks {
+		k := comp[b.Index]
+		if k < 0 {
+			continue
+		}
+		cw[k] = cw[k].plus(weight[b.Index])
+		size[k]++
+		for _, s := range b.Succs {
+			if s == b {
+				self[k] = true
+			}
+		}
+	}
+	for k := range cw {
+		if (size[k] > 1 || self[k]) && (cw[k].n > 0 || cw[k].loop) {
+			cw[k] = sendCount{cw[k].n, true}
+		}
+	}
+	// Tarjan numbers components in reverse topological order: successors
+	// come first, so one pass in order computes the heaviest tails.
+	best := make([]sendCount, len(order))
+	for k, blocks := range order {
+		var tail sendCount
+		for _, b := range blocks {
+			for _, s := range b.Succs {
+				if j := comp[s.Index]; j != k && j >= 0 && heavier(best[j], tail) {
+					tail = best[j]
+				}
+			}
+		}
+		best[k] = cw[k].plus(tail)
+	}
+	if len(g.Blocks) == 0 || comp[0] < 0 {
+		return sendCount{}
+	}
+	return best[comp[0]]
+}
+
+func heavier(a, b sendCount) bool {
+	if a.loop != b.loop {
+		return a.loop
+	}
+	return a.n > b.n
+}
+
+// sccs computes the strongly connected components of the blocks
+// reachable from the entry (Tarjan). comp maps block index to component
+// (-1 when unreachable); order lists components in reverse topological
+// order.
+func sccs(g *cfg.CFG) (comp []int, order [][]*cfg.Block) {
+	n := len(g.Blocks)
+	comp = make([]int, n)
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range comp {
+		comp[i], index[i] = -1, -1
+	}
+	var stack []*cfg.Block
+	next := 0
+	var visit func(b *cfg.Block)
+	visit = func(b *cfg.Block) {
+		index[b.Index], low[b.Index] = next, next
+		next++
+		stack = append(stack, b)
+		onStack[b.Index] = true
+		for _, s := range b.Succs {
+			if index[s.Index] < 0 {
+				visit(s)
+				low[b.Index] = min(low[b.Index], low[s.Index])
+			} else if onStack[s.Index] {
+				low[b.Index] = min(low[b.Index], index[s.Index])
+			}
+		}
+		if low[b.Index] == index[b.Index] {
+			var blocks []*cfg.Block
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top.Index] = false
+				comp[top.Index] = len(order)
+				blocks = append(blocks, top)
+				if top == b {
+					break
+				}
+			}
+			order = append(order, blocks)
+		}
+	}
+	if n > 0 {
+		visit(g.Blocks[0])
+	}
+	return comp, order
+}
+
+// pathWithout looks, in the control-flow graph of body, for a path from
+// the go statement to the function's exit that neither closes nor sends
+// on ch. It returns the return statement that ends the path (nil when the
+// path falls off the end) and whether there is one.
+func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Var) (*ast.ReturnStmt, bool) {
+	g := cfg.New(body, c.mayReturn)
+	kills := func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.SendStmt:
+			return c.keyOf(s.Chan) == ch
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && isBuiltin(c.info, call.Fun, "close") && len(call.Args) == 1 {
+				return c.keyOf(call.Args[0]) == ch
+			}
+		}
+		return false
+	}
+	seen := map[*cfg.Block]bool{}
+	var walk func(b *cfg.Block, from int) (*ast.ReturnStmt, bool)
+	walk = func(b *cfg.Block, from int) (*ast.ReturnStmt, bool) {
+		for _, n := range b.Nodes[from:] {
+			if kills(n) {
+				return nil, false
+			}
+		}
+		if len(b.Succs) == 0 {
+			if ret := b.Return(); ret != nil {
+				return ret, true
+			}
+			if len(b.Nodes) > 0 {
+				if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+					if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !c.mayReturn(call) {
+						return nil, false
+					}
+				}
+			}
+			return nil, b.Live
+		}
+		for _, s := range b.Succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if ret, ok := walk(s, 0); ok {
+				return ret, true
+			}
+		}
+		return nil, false
+	}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if n == goStmt {
+				seen[b] = true
+				return walk(b, i+1)
+			}
+		}
+	}
+	return nil, false
+}
