@@ -9,6 +9,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers/handlerblock"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
 	"github.com/lifelint/lifelint/analyzers/requestpool"
+	"github.com/lifelint/lifelint/analyzers/shutdown"
 	"github.com/lifelint/lifelint/analyzers/swallowedcancel"
 	"github.com/lifelint/lifelint/analyzers/unsupervisedgo"
 	"golang.org/x/tools/go/analysis"
@@ -18,6 +19,7 @@ import (
 var All = []*analysis.Analyzer{
 	handlerblock.Analyzer,
 	requestpool.Analyzer,
+	shutdown.Analyzer,
 	swallowedcancel.Analyzer,
 	unsupervisedgo.Analyzer,
 }
@@ -26,6 +28,7 @@ var All = []*analysis.Analyzer{
 var Metas = []registry.Meta{
 	handlerblock.Meta,
 	requestpool.Meta,
+	shutdown.Meta,
 	swallowedcancel.Meta,
 	unsupervisedgo.Meta,
 }
@@ -34,6 +37,7 @@ var Metas = []registry.Meta{
 var constructors = []func(*analysis.Analyzer) *analysis.Analyzer{
 	handlerblock.New,
 	requestpool.New,
+	shutdown.New,
 	swallowedcancel.New,
 	unsupervisedgo.New,
 }

@@ -47,6 +47,9 @@ func TestRegistered(t *testing.T) {
 	if got, want := names(as), analyzers.Names(); !slices.Equal(got, want) {
 		t.Errorf("passes = %v, want %v", got, want)
 	}
+	if !slices.Contains(names(as), "shutdown") {
+		t.Errorf("passes = %v, want shutdown among them", names(as))
+	}
 	if err := analysis.Validate(as); err != nil {
 		t.Error(err)
 	}

@@ -282,7 +282,7 @@ func TestSARIF(t *testing.T) {
 			t.Errorf("rule %s lacks help text or URI: %+v", rule.ID, rule)
 		}
 	}
-	for _, want := range []string{"handlerblock", "requestpool", "swallowedcancel", "unsupervisedgo", "lifelint", "lifelinttest"} {
+	for _, want := range []string{"handlerblock", "requestpool", "shutdown", "swallowedcancel", "unsupervisedgo", "lifelint", "lifelinttest"} {
 		if !slices.Contains(ids, want) {
 			t.Errorf("no rule %q among %v", want, ids)
 		}
@@ -353,7 +353,7 @@ func useAll() {
 m.go:11:2: lifelint:ignore directive for lifelinttest has no reason; say why the finding is wrong or acceptable after the pass names (lifelint)
 m.go:12:2: call of Bad; call Good instead (lifelinttest)
 m.go:13:2: lifelint:ignore directive for lifelinttest suppresses nothing; remove it (lifelint)
-m.go:15:2: lifelint:ignore directive names unknown pass nosuchpass (known passes: handlerblock, requestpool, swallowedcancel, unsupervisedgo, lifelinttest) (lifelint)
+m.go:15:2: lifelint:ignore directive names unknown pass nosuchpass (known passes: handlerblock, requestpool, shutdown, swallowedcancel, unsupervisedgo, lifelinttest) (lifelint)
 m.go:16:2: call of Bad; call Good instead (lifelinttest)
 m.go:17:2: lifelint:ignore directive names no pass; write //lifelint:ignore <pass>[,<pass>] <reason> (lifelint)
 m.go:19:2: lifelint:ignore directive for handlerblock suppresses nothing; remove it (lifelint)
@@ -369,7 +369,7 @@ m.go:20:2: call of Bad; call Good instead (lifelinttest)
 	// A directive is "unused" only when all its passes ran.
 	run(t, dir, "-disable", "lifelinttest", "./...").want(t, 1,
 		"m.go:11:2: lifelint:ignore directive for lifelinttest has no reason; say why the finding is wrong or acceptable after the pass names (lifelint)\n"+
-			"m.go:15:2: lifelint:ignore directive names unknown pass nosuchpass (known passes: handlerblock, requestpool, swallowedcancel, unsupervisedgo, lifelinttest) (lifelint)\n"+
+			"m.go:15:2: lifelint:ignore directive names unknown pass nosuchpass (known passes: handlerblock, requestpool, shutdown, swallowedcancel, unsupervisedgo, lifelinttest) (lifelint)\n"+
 			"m.go:17:2: lifelint:ignore directive names no pass; write //lifelint:ignore <pass>[,<pass>] <reason> (lifelint)\n"+
 			"m.go:19:2: lifelint:ignore directive for handlerblock suppresses nothing; remove it (lifelint)\n")
 	// Without test files the directive in m_test.go is not seen, and
@@ -558,7 +558,7 @@ func TestVetToolAndFixTool(t *testing.T) {
 	for _, f := range flags {
 		names = append(names, f.Name)
 	}
-	for _, want := range []string{"handlerblock", "unsupervisedgo", "lifelintconfig.blocking", "lifelintconfig.handlers", "lifelintconfig.pools", "lifelintignore.report", "json"} {
+	for _, want := range []string{"handlerblock", "shutdown", "unsupervisedgo", "lifelintconfig.blocking", "lifelintconfig.handlers", "lifelintconfig.pools", "lifelintignore.report", "json"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("-flags lacks %q: %v", want, names)
 		}
@@ -583,7 +583,7 @@ func TestHelpAndVSCode(t *testing.T) {
 	dir := t.TempDir()
 	r := run(t, dir, "help")
 	r.want(t, 0, "*")
-	for _, p := range []string{"handlerblock", "requestpool", "swallowedcancel", "unsupervisedgo", "lifelint"} {
+	for _, p := range []string{"handlerblock", "requestpool", "shutdown", "swallowedcancel", "unsupervisedgo", "lifelint"} {
 		if !strings.Contains(r.stdout, "\n  "+p+" ") {
 			t.Errorf("help does not list %s:\n%s", p, r.stdout)
 		}

@@ -58,6 +58,7 @@ func env(key, def string) string {
 }
 
 func main() {
+	// OK(shutdown): main exits after run returned and its deferred cleanup ran.
 	if err := run(); err != nil {
 		log.Fatal(err)
 	}
@@ -67,6 +68,7 @@ func main() {
 // creates every pool once, starts the servers and the workers, and shuts
 // everything down when a signal arrives.
 func run() error {
+	// OK(shutdown): the root context ends on SIGTERM or SIGINT.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := loadConfig()
@@ -76,6 +78,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// OK(shutdown): every pool is closed on the way out of run.
 	defer pool.Close()
 	db, err := sql.Open("pgx", cfg.DatabaseURL)
 	if err != nil {
@@ -108,6 +111,8 @@ func run() error {
 
 	// OK(unsupervisedgo): server goroutines in main, stopped by the graceful
 	// Shutdown below.
+	// OK(shutdown): the serve error is checked and http.ErrServerClosed is
+	// not a failure.
 	for _, srv := range []*http.Server{public, admin} {
 		go func() {
 			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -128,6 +133,7 @@ func run() error {
 	g.Go(func() error {
 		<-gctx.Done()
 		// OK(handlerblock): context.Background in startup/shutdown code.
+		// OK(shutdown): Shutdown under a fresh timeout context, not gctx.
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		return errors.Join(public.Shutdown(sctx), admin.Shutdown(sctx))

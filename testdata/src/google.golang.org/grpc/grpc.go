@@ -19,6 +19,7 @@ func NewServer(opt ...ServerOption) *Server                   { return &Server{}
 func (s *Server) RegisterService(desc *ServiceDesc, impl any) {}
 func (s *Server) Serve(l any) error                           { return nil }
 func (s *Server) GracefulStop()                               {}
+func (s *Server) Stop()                                       {}
 
 type ClientConn struct{}
 

@@ -15,3 +15,4 @@ type Settings struct{ Token string }
 func NewBot(pref Settings) (*Bot, error)                    { return &Bot{}, nil }
 func (b *Bot) Handle(endpoint any, h HandlerFunc, m ...any) {}
 func (b *Bot) Start()                                       {}
+func (b *Bot) Stop()                                        {}

@@ -14,3 +14,4 @@ type BotAPI struct{}
 func NewBotAPI(token string) (*BotAPI, error)                  { return &BotAPI{}, nil }
 func NewUpdate(offset int) UpdateConfig                        { return UpdateConfig{} }
 func (b *BotAPI) GetUpdatesChan(c UpdateConfig) UpdatesChannel { return nil }
+func (b *BotAPI) StopReceivingUpdates()                        {}

@@ -12,6 +12,8 @@ type Handler = func(*Ctx) error
 
 type App struct{}
 
-func New() *App                                   { return &App{} }
-func (a *App) Get(path string, h ...Handler) *App { return a }
-func (a *App) Listen(addr string) error           { return nil }
+func New() *App                                              { return &App{} }
+func (a *App) Get(path string, h ...Handler) *App            { return a }
+func (a *App) Listen(addr string) error                      { return nil }
+func (a *App) Shutdown() error                               { return nil }
+func (a *App) ShutdownWithContext(ctx context.Context) error { return nil }

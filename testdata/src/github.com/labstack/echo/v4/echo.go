@@ -1,7 +1,10 @@
 // Package echo is a stub of github.com/labstack/echo/v4 for lifelint fixtures.
 package echo
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+)
 
 type Context interface {
 	Request() *http.Request
@@ -17,5 +20,6 @@ func New() *Echo                                       { return &Echo{} }
 func (e *Echo) GET(path string, h HandlerFunc) *Route  { return nil }
 func (e *Echo) POST(path string, h HandlerFunc) *Route { return nil }
 func (e *Echo) Start(addr string) error                { return nil }
+func (e *Echo) Shutdown(ctx context.Context) error     { return nil }
 
 type Route struct{}

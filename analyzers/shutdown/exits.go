@@ -1,0 +1,130 @@
+package shutdown
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+)
+
+// checkExits reports calls that end the process (log.Fatal, os.Exit,
+// klog.Fatal, or a function that calls one, across packages) where that
+// skips cleanup: in a goroutine, after a deferred Close or Shutdown of the
+// same function, or anywhere in a library package. One finding per call,
+// in that order of precedence.
+func (s *state) checkExits() {
+	library := s.isLibrary()
+	for _, d := range s.g.Decls {
+		for _, c := range s.g.Calls[d] {
+			chain, direct := s.exitVia(c)
+			if chain == nil || s.skip(c.Expr().Pos()) {
+				continue
+			}
+			inGo := s.inGoroutine(c)
+			cleanup := ""
+			if !inGo && c.Lit == nil {
+				cleanup = s.cleanupBefore(d, c)
+			}
+			switch {
+			case inGo:
+				s.pass.ReportRangef(c.Expr(), "%s in a goroutine exits the process without running any deferred cleanup (pool Close, server Shutdown): in-flight work is lost; return the error to the goroutine's owner (errgroup, an error channel) and shut down from there", chain)
+			case cleanup != "":
+				s.pass.ReportRangef(c.Expr(), "%s after defer %s exits the process without running it: the deferred cleanup is skipped; return an error instead (move the body into a run() error) and exit in main once the deferred calls ran", chain, cleanup)
+			case library && direct:
+				s.pass.ReportRangef(c.Expr(), "%s in library package %s ends the process of every program that imports it, skipping their cleanup: return an error and let main decide", chain, s.pass.Pkg.Name())
+			}
+		}
+	}
+}
+
+// exitVia returns the exit chain of a call: a known exit call (direct), a
+// local function that exits, or an imported one with an exits fact.
+func (s *state) exitVia(c callgraph.Call) (chain callgraph.Chain, direct bool) {
+	if c.Callee == nil {
+		return nil, false
+	}
+	short := analysisutil.ShortName(c.Callee)
+	if knowledge.ExitCalls[analysisutil.FuncName(c.Callee)] {
+		return callgraph.Chain{short}, true
+	}
+	if local := s.g.Local(c); local != nil {
+		if ch := s.exits[local]; ch != nil {
+			return ch.Prepend(short), false
+		}
+		return nil, false
+	}
+	var f exits
+	if s.pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(s.pass, f.Module) {
+		return f.Chain.Prepend(short), false
+	}
+	return nil, false
+}
+
+// isLibrary reports whether the package is a library: not a command, not
+// under a cmd/ or cli/ directory (command wiring split into packages), and
+// not a test helper (importing testing).
+func (s *state) isLibrary() bool {
+	if s.pass.Pkg.Name() == "main" || analysisutil.Imports(s.pass.Pkg, "testing") {
+		return false
+	}
+	for elem := range strings.SplitSeq(s.pass.Pkg.Path(), "/") {
+		if elem == "cmd" || elem == "cli" {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanupBefore returns the deferred cleanup call ("db.Close()") that
+// runs in d before the exit call c would, and that no explicit call of the
+// same cleanup between them already did; or "".
+func (s *state) cleanupBefore(d *ast.FuncDecl, c callgraph.Call) string {
+	pos := c.Expr().Pos()
+	var pending []string
+	for _, o := range s.g.Calls[d] {
+		if o.Expr().Pos() >= pos {
+			break
+		}
+		if o.Callee == nil || !knowledge.Cleanups[analysisutil.FuncName(o.Callee)] {
+			continue
+		}
+		text := types.ExprString(o.Expr().Fun) + "()"
+		_, deferred := o.Cursor.Parent().Node().(*ast.DeferStmt)
+		switch {
+		case o.Lit == nil && deferred, o.Lit != nil && deferredLit(o):
+			pending = append(pending, text)
+		case o.Lit == nil:
+			// An explicit cleanup before the exit: os.Exit after cleanup.
+			for i, p := range pending {
+				if p == text {
+					pending = append(pending[:i], pending[i+1:]...)
+					break
+				}
+			}
+		}
+	}
+	if len(pending) == 0 {
+		return ""
+	}
+	return pending[0]
+}
+
+// deferredLit reports whether the call lies in a literal, itself directly
+// in the declaration, that a defer statement calls:
+// defer func() { db.Close() }().
+func deferredLit(c callgraph.Call) bool {
+	n := 0
+	var outer *ast.FuncLit
+	deferred := false
+	for lit := range c.Cursor.Enclosing((*ast.FuncLit)(nil)) {
+		n++
+		outer = lit.Node().(*ast.FuncLit)
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		_, isDefer := lit.Parent().Parent().Node().(*ast.DeferStmt)
+		deferred = ok && ast.Unparen(call.Fun) == lit.Node() && isDefer
+	}
+	return n == 1 && outer == c.Lit && deferred
+}

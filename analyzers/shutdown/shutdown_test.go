@@ -1,0 +1,20 @@
+package shutdown_test
+
+import (
+	"testing"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
+	"github.com/lifelint/lifelint/analyzers/shutdown"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestShutdown(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), shutdown.Analyzer,
+		"shutdown/unstoppable", "shutdown/serveerr", "shutdown/shutdownctx", "shutdown/nostop",
+		"shutdown/signals/...", "shutdown/startupio", "shutdown/poolclose/...", "shutdown/exits/...", "shutdown/idiom/...")
+}
+
+// TestSigtermFix checks the suggested fix that adds syscall.SIGTERM.
+func TestSigtermFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), shutdown.Analyzer, "shutdown/sigterm")
+}
