@@ -554,7 +554,10 @@ func (c *checker) cancelOf(v *types.Var) (*types.Var, string) {
 		return nil, ""
 	}
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || !knowledge.ContextOwners[analysisutil.CalleeName(c.info, call)] {
+	if !ok {
+		return nil, ""
+	}
+	if _, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.info, call)]; !ok {
 		return nil, ""
 	}
 	second := as.Lhs[1]

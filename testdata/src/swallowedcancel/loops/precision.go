@@ -1,9 +1,8 @@
-package a
+package loops
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"time"
 )
@@ -99,19 +98,6 @@ func worker(ctx context.Context, jobs <-chan int) {
 			log.Print(j)
 		}
 	}
-}
-
-// ok: the caller compares a parameter; the pass cannot know where it came
-// from, and an Is method compares its target by identity on purpose.
-type timeoutErr struct{}
-
-func (timeoutErr) Error() string        { return "timeout" }
-func (timeoutErr) Is(target error) bool { return target == context.DeadlineExceeded }
-
-// fmt.Errorf with %v in a done branch is reported once.
-func once(ctx context.Context) error {
-	<-ctx.Done()
-	return fmt.Errorf("gave up: %v", ctx.Err()) // want `fmt.Errorf formats ctx.Err\(\) without %w`
 }
 
 // issue: a select inside a function literal in a loop crashed the pass.
