@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -33,8 +34,8 @@ func (c *checker) compare(cur inspector.Cursor, b *ast.BinaryExpr) {
 	}
 	d := analysis.Diagnostic{Pos: b.Pos(), End: b.End(),
 		Message: fmt.Sprintf("%s compares with context.%s by identity: callers wrap it (%%w, *url.Error, gRPC), so a wrapped cancellation is missed; use %s%s", c.render(b), short, neg, call)}
-	if errPkg, imp := c.errorsImport(b.Pos()); errPkg != "" {
-		text := fmt.Sprintf("%s%s.Is(%s, %s)", neg, errPkg, c.render(errExpr), c.render(sentExpr(b, errExpr)))
+	if errPkg, imp, ok := c.errorsIsQualifier(b.Pos()); ok {
+		text := fmt.Sprintf("%s%s.%s(%s, %s)", neg, errPkg, knowledge.ErrorsIs.Name, c.render(errExpr), c.render(sentExpr(b, errExpr)))
 		edits := []analysis.TextEdit{{Pos: b.Pos(), End: b.End(), NewText: []byte(text)}}
 		edits = append(edits, imp...)
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "use " + neg + "errors.Is", TextEdits: edits}}
@@ -69,9 +70,15 @@ func (c *checker) compareSwitch(cur inspector.Cursor, s *ast.SwitchStmt) {
 	d := analysis.Diagnostic{Pos: first.Pos(), End: first.End(),
 		Message: fmt.Sprintf("switch %s { case %s: } compares by identity: callers wrap context errors (%%w, *url.Error, gRPC), so a wrapped cancellation is missed; use switch { case errors.Is(%s, %s): }",
 			c.render(s.Tag), c.render(first), c.render(s.Tag), c.render(first))}
+	var at []token.Pos
+	for _, st := range s.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			at = append(at, e.Pos())
+		}
+	}
 	tag, ok := ast.Unparen(s.Tag).(*ast.Ident)
-	errPkg, imp := c.errorsImport(s.Pos())
-	if ok && errPkg != "" {
+	errPkg, imp, okPkg := c.errorsIsQualifier(at...)
+	if ok && okPkg {
 		edits := []analysis.TextEdit{{Pos: s.Tag.Pos(), End: s.Tag.End()}}
 		safe := true
 		for _, st := range s.Body.List {
@@ -81,7 +88,7 @@ func (c *checker) compareSwitch(cur inspector.Cursor, s *ast.SwitchStmt) {
 				case isNil(c.pass.TypesInfo, e):
 					text = tag.Name + " == nil"
 				case types.Implements(c.pass.TypesInfo.TypeOf(e), errorType):
-					text = fmt.Sprintf("%s.Is(%s, %s)", errPkg, tag.Name, c.render(e))
+					text = fmt.Sprintf("%s.%s(%s, %s)", errPkg, knowledge.ErrorsIs.Name, tag.Name, c.render(e))
 				default:
 					safe = false
 				}
