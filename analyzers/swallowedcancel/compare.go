@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -23,7 +22,7 @@ func (c *checker) compare(cur inspector.Cursor, b *ast.BinaryExpr) {
 	if sent == "" {
 		errExpr, sent = b.Y, c.sentinel(b.X)
 	}
-	if sent == "" || !c.fromCall(cur, errExpr) {
+	if sent == "" || !c.possiblyWrapped(cur, errExpr) {
 		return
 	}
 	short := strings.TrimPrefix(sent, "context.")
@@ -64,7 +63,7 @@ func (c *checker) compareSwitch(cur inspector.Cursor, s *ast.SwitchStmt) {
 			}
 		}
 	}
-	if first == nil || !c.fromCall(cur, s.Tag) {
+	if first == nil || !c.possiblyWrapped(cur, s.Tag) {
 		return
 	}
 	d := analysis.Diagnostic{Pos: first.Pos(), End: first.End(),
@@ -100,56 +99,4 @@ func (c *checker) compareSwitch(cur inspector.Cursor, s *ast.SwitchStmt) {
 		}
 	}
 	c.pass.Report(d)
-}
-
-// fromCall reports whether e is an error returned by a call other than
-// ctx.Err(): the call itself, or a variable assigned from one in the
-// enclosing function.
-func (c *checker) fromCall(cur inspector.Cursor, e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok {
-		return !c.isCtxErrSource(call) && !isConversion(c.pass.TypesInfo, call)
-	}
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return false
-	}
-	obj := c.pass.TypesInfo.ObjectOf(id)
-	if obj == nil {
-		return false
-	}
-	fn := analysisutil.EnclosingFunc(cur)
-	if !fn.Valid() {
-		return false
-	}
-	found := false
-	for a := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		var lhs []ast.Expr
-		var rhs []ast.Expr
-		switch s := a.Node().(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = s.Lhs, s.Rhs
-		case *ast.ValueSpec:
-			for _, n := range s.Names {
-				lhs = append(lhs, n)
-			}
-			rhs = s.Values
-		}
-		for i, l := range lhs {
-			lid, ok := l.(*ast.Ident)
-			if !ok || c.pass.TypesInfo.ObjectOf(lid) != obj {
-				continue
-			}
-			var r ast.Expr
-			if len(rhs) == len(lhs) {
-				r = rhs[i]
-			} else if len(rhs) == 1 {
-				r = rhs[0]
-			}
-			if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && !c.isCtxErrSource(call) && !isConversion(c.pass.TypesInfo, call) {
-				found = true
-			}
-		}
-	}
-	return found
 }

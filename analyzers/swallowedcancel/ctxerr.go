@@ -94,11 +94,6 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return isNil
 }
 
-func isConversion(info *types.Info, call *ast.CallExpr) bool {
-	tv, ok := info.Types[call.Fun]
-	return ok && tv.IsType()
-}
-
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // formatString returns the constant format string argument i of call,

@@ -42,8 +42,8 @@ func compareSwitch(ctx context.Context) string {
 	return "failed"
 }
 
-// ok: the caller compares a parameter; the pass cannot know where it came
-// from, and an Is method compares its target by identity on purpose.
+// ok: an Is method compares its target by identity on purpose: errors.Is
+// hands it the sentinel itself.
 type timeoutErr struct{}
 
 func (timeoutErr) Error() string        { return "timeout" }
