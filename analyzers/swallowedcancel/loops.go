@@ -107,7 +107,8 @@ func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bo
 	}
 }
 
-// checksCtxOutside is checksCtx ignoring the selects in waits.
+// checksCtxOutside is checksCtx ignoring the selects in waits and
+// everything inside them.
 func (c *checker) checksCtxOutside(loop inspector.Cursor, waits []*ast.SelectStmt) bool {
 	if fs, ok := loop.Node().(*ast.ForStmt); ok && fs.Cond != nil && c.mentionsCtx(fs.Cond) {
 		return true
@@ -121,9 +122,14 @@ func (c *checker) checksCtxOutside(loop inspector.Cursor, waits []*ast.SelectStm
 		return false
 	}
 	for cur := range loop.Preorder((*ast.CallExpr)(nil), (*ast.IfStmt)(nil)) {
+		if in(cur.Node().Pos()) {
+			// Code in the waits (a ctx.Err() in the done case's return)
+			// runs only when the wait does: no separate check.
+			continue
+		}
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			if c.isCtxErrSource(n) || (c.doneCall(n) != nil && !in(n.Pos())) {
+			if c.isCtxErrSource(n) || c.doneCall(n) != nil {
 				return true
 			}
 		case *ast.IfStmt:
