@@ -239,6 +239,13 @@ func endsInContinue(b *ast.BlockStmt) bool {
 // ctxCallBefore returns the name of the context-aware call that assigned
 // errID (in the if's init or the statements before it), or "".
 func (c *checker) ctxCallBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident) string {
+	return c.callBefore(before, is, errID, c.ctxCall)
+}
+
+// callBefore finds the last assignment to errID in the if's init or the
+// statements before it and returns what name gives for the first call in
+// its right-hand side that it names, or "".
+func (c *checker) callBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident, name func(*ast.CallExpr) string) string {
 	obj := c.pass.TypesInfo.ObjectOf(errID)
 	stmts := append([]ast.Stmt{}, before...)
 	if is.Init != nil {
@@ -258,20 +265,20 @@ func (c *checker) ctxCallBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Id
 		if !assigns {
 			continue
 		}
-		name := ""
+		found := ""
 		for _, r := range as.Rhs {
 			ast.Inspect(r, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
-				if !ok || name != "" {
-					return name == ""
+				if !ok || found != "" {
+					return found == ""
 				}
-				if s := c.ctxCall(call); s != "" {
-					name = s
+				if s := name(call); s != "" {
+					found = s
 				}
-				return name == ""
+				return found == ""
 			})
 		}
-		return name
+		return found
 	}
 	return ""
 }

@@ -57,8 +57,9 @@ var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast
 // run summarises the package's functions (facts.go), then dispatches each
 // node to its checks: compare.go (identity comparisons with context
 // errors), text.go (matching their text), wrap.go (fmt.Errorf without %w),
-// done.go (what a function returns once its context is done) and loops.go
-// (loops that cannot stop).
+// done.go (what a function returns once its context is done), nilerr.go
+// (nil returned for the error of a context-aware call) and loops.go (loops
+// that cannot stop).
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c := &checker{pass: pass, rp: rp}
 	c.summarise()
@@ -87,6 +88,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			}
 		case *ast.IfStmt:
 			c.doneIf(cur, n)
+			c.nilOnErr(cur, n)
 		case *ast.ForStmt:
 			c.forLoop(cur, n)
 		case *ast.RangeStmt:
