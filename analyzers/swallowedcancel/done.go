@@ -11,11 +11,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// doneClause checks what `case <-ctx.Done():` returns in a function that
-// received ctx.
+// doneClause checks what `case <-ctx.Done():` returns, sends or stores
+// in a function that received ctx.
 func (c *checker) doneClause(cur inspector.Cursor, cc *ast.CommClause, ctx ast.Expr) {
 	if c.receivedParam(cur, ctx) {
-		c.doneBranch(cur, cc.Body, c.funcAt(cur), c.render(ctx)+" is done")
+		fi := c.funcAt(cur)
+		c.doneBranch(cur, cc.Body, fi, c.render(ctx)+" is done")
+		c.freshPassed(cur, cc.Body, fi, c.render(ctx)+" is done")
 	}
 }
 
@@ -25,7 +27,9 @@ func (c *checker) doneIf(cur inspector.Cursor, s *ast.IfStmt) {
 	if !c.sentinelCond(s.Cond) {
 		return
 	}
-	c.doneBranch(cur, s.Body.List, c.funcAt(cur), "its context is done")
+	fi := c.funcAt(cur)
+	c.doneBranch(cur, s.Body.List, fi, "its context is done")
+	c.freshPassed(cur, s.Body.List, fi, "its context is done")
 }
 
 // doneBranch checks the statements that run once ctx is done: a return of
