@@ -35,8 +35,8 @@ func (c *checker) isCtxErrSource(e ast.Expr) bool {
 }
 
 // sentinelCond reports whether e tests for a context error:
-// errors.Is(err, context.X), err == context.X, ctx.Err() != nil, or an ||
-// of these.
+// errors.Is(err, context.X), err == context.X, ctx.Err() != nil, a call of
+// a predicate on context errors (predicates.go), or an || of these.
 func (c *checker) sentinelCond(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
@@ -51,6 +51,7 @@ func (c *checker) sentinelCond(e ast.Expr) bool {
 		if t, ok := knowledge.ErrorTests[analysisutil.CalleeName(c.pass.TypesInfo, e)]; ok && len(e.Args) == 2 {
 			return c.sentinel(e.Args[t.Target]) != ""
 		}
+		return c.isPredCall(e)
 	}
 	return false
 }

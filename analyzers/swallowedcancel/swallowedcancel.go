@@ -3,6 +3,7 @@ package swallowedcancel
 import (
 	_ "embed"
 	"go/ast"
+	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/registry"
@@ -32,7 +33,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(ctxErrFact)},
+		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -48,13 +49,17 @@ type checker struct {
 	pass   *analysis.Pass
 	rp     *requestpath.Info
 	chains map[*ast.FuncDecl]summary.Chain
+	// preds and filters are the package's predicates and filters of
+	// context errors (predicates.go).
+	preds, filters map[*types.Func]bool
 }
 
 // nodeTypes are the nodes the checks visit.
 var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.CallExpr)(nil),
-	(*ast.CommClause)(nil), (*ast.IfStmt)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)}
+	(*ast.CommClause)(nil), (*ast.IfStmt)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil),
+	(*ast.ReturnStmt)(nil)}
 
-// run summarises the package's functions (facts.go), then dispatches each
+// run summarises the package's functions (facts.go, predicates.go), then dispatches each
 // node to its checks: compare.go (identity comparisons with context
 // errors), text.go (matching their text), wrap.go (fmt.Errorf without %w),
 // done.go (what a function returns once its context is done), nilerr.go
@@ -63,6 +68,7 @@ var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c := &checker{pass: pass, rp: rp}
 	c.summarise()
+	c.classify()
 	if !analysisutil.Imports(pass.Pkg, "context") && len(c.chains) == 0 {
 		return nil, nil
 	}
@@ -93,6 +99,8 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			c.forLoop(cur, n)
 		case *ast.RangeStmt:
 			c.tickerLoop(cur, n)
+		case *ast.ReturnStmt:
+			c.filteredReturn(cur, n)
 		}
 	}
 	return nil, nil

@@ -4,6 +4,7 @@ package b
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -33,3 +34,42 @@ func (p *Poller) Again() (string, error) { // want Again:"returns ctx error: \\(
 
 // Plain never returns a context error.
 func Plain() error { return nil }
+
+// IsCtxErr is a predicate on context errors: calls of it count as
+// errors.Is in every rule, in this package and in its importers.
+func IsCtxErr(err error) bool { // want IsCtxErr:"tests for a ctx error"
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// IsCanceled tests inside an err != nil guard.
+func IsCanceled(err error) bool { // want IsCanceled:"tests for a ctx error"
+	if err != nil {
+		return errors.Is(err, context.Canceled)
+	}
+	return false
+}
+
+// Stopping combines the guard and another predicate.
+func Stopping(err error) bool { // want Stopping:"tests for a ctx error"
+	return err != nil && IsCtxErr(err)
+}
+
+// Done tests the context itself.
+func Done(ctx context.Context) bool { // want Done:"tests for a ctx error"
+	return ctx.Err() != nil
+}
+
+// IgnoreCanceled is a filter: nil for a context error, the error otherwise.
+func IgnoreCanceled(err error) error { // want IgnoreCanceled:"drops ctx errors"
+	if IsCtxErr(err) {
+		return nil
+	}
+	return err
+}
+
+// Temporary is no predicate: it tests another error.
+func Temporary(err error) bool {
+	return errors.Is(err, errTemporary)
+}
+
+var errTemporary = errors.New("temporary")
