@@ -63,8 +63,9 @@ var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast
 // node to its checks: compare.go (identity comparisons with context
 // errors), text.go (matching their text), wrap.go (fmt.Errorf without %w),
 // done.go (what a function returns once its context is done), nilerr.go
-// (nil returned for the error of a context-aware call) and loops.go (loops
-// that cannot stop).
+// (nil returned for the error of a context-aware call), loops.go and
+// selects.go (loops that cannot stop) and roots.go (loops under a context
+// nothing cancels).
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c := &checker{pass: pass, rp: rp}
 	c.summarise()
@@ -97,8 +98,14 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			c.nilOnErr(cur, n)
 		case *ast.ForStmt:
 			c.forLoop(cur, n)
+			if n.Cond == nil {
+				c.rootLoop(cur, n, n.Body)
+			}
 		case *ast.RangeStmt:
 			c.tickerLoop(cur, n)
+			if c.isTick(n.X) {
+				c.rootLoop(cur, n, n.Body)
+			}
 		case *ast.ReturnStmt:
 			c.filteredReturn(cur, n)
 		}
