@@ -55,13 +55,16 @@ func (c *checker) forLoop(cur inspector.Cursor, s *ast.ForStmt) {
 		}
 		return
 	}
-	c.errLoop(cur, s.Body, s.Cond != nil)
+	if !c.errLoop(cur, s.Body, s.Cond != nil) && s.Cond == nil {
+		c.retryLoop(s)
+	}
 }
 
 // errLoop flags, in a loop with no check of its context, an error from a
 // context-aware call that is logged and followed by another iteration:
-// once the context is done the call fails at once on every iteration.
-func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bool) {
+// once the context is done the call fails at once on every iteration. It
+// reports whether it reported.
+func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bool) (reported bool) {
 	for i, st := range body.List {
 		is, ok := st.(*ast.IfStmt)
 		if !ok {
@@ -102,9 +105,11 @@ func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bo
 		if bounded {
 			why = "so it retries cancellation as if it were a transient failure"
 		}
+		reported = true
 		c.pass.Report(analysis.Diagnostic{Pos: is.Pos(), End: is.Body.Lbrace + 1,
 			Message: fmt.Sprintf("%s from %s and never checks its context, %s; return when errors.Is(err, context.Canceled) or ctx.Err() != nil", what, via, why)})
 	}
+	return reported
 }
 
 // checksCtxOutside is checksCtx ignoring the selects in waits and
@@ -216,9 +221,16 @@ func (c *checker) sleeps(loop inspector.Cursor) bool {
 	return false
 }
 
-func errNotNil(e ast.Expr) *ast.Ident {
+// errNotNil returns err when e is err != nil.
+func errNotNil(e ast.Expr) *ast.Ident { return errCmpNil(e, token.NEQ) }
+
+// errIsNil returns err when e is err == nil.
+func errIsNil(e ast.Expr) *ast.Ident { return errCmpNil(e, token.EQL) }
+
+// errCmpNil returns err when e is err <op> nil.
+func errCmpNil(e ast.Expr, op token.Token) *ast.Ident {
 	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+	if !ok || b.Op != op {
 		return nil
 	}
 	id, ok := ast.Unparen(b.X).(*ast.Ident)
