@@ -63,7 +63,8 @@ var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast
 // node to its checks: compare.go (identity comparisons with context
 // errors), text.go (matching their text), wrap.go (fmt.Errorf without %w),
 // done.go (what a function returns once its context is done), nilerr.go
-// (nil returned for the error of a context-aware call), loops.go and
+// (nil returned for the error of a context-aware call), ineffective.go
+// (checks of the context that drop what they notice), loops.go and
 // selects.go (loops that cannot stop) and roots.go (loops under a context
 // nothing cancels).
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -92,10 +93,12 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if ctx := c.doneContext(n.Comm); ctx != nil {
 				c.doneClause(cur, n, ctx)
 				c.loopDoneClause(cur, n, ctx)
+				c.ineffectivePoll(cur, n, ctx)
 			}
 		case *ast.IfStmt:
 			c.doneIf(cur, n)
 			c.nilOnErr(cur, n)
+			c.ineffectiveIf(cur, n)
 		case *ast.ForStmt:
 			c.forLoop(cur, n)
 			if n.Cond == nil {
