@@ -58,3 +58,13 @@ func laterErr(ctx context.Context) error { // want laterErr:"returns ctx error"
 	}
 	return fetch(ctx)
 }
+
+type state struct{ err error }
+
+// ok: the branch stores the error where the caller reads it.
+func (s *state) stopping(ctx context.Context) error {
+	if ctx.Err() != nil {
+		s.err = ctx.Err()
+	}
+	return nil
+}
