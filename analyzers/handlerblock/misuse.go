@@ -204,7 +204,7 @@ func (c *checker) deliberateRoot(cur inspector.Cursor) bool {
 	if knowledge.ContextValueOnly[name] || isStop(analysisutil.Callee(info, outer)) {
 		return true
 	}
-	if !knowledge.ContextCancellers[name] {
+	if _, ok := knowledge.ContextCancellers[name]; !ok {
 		return false
 	}
 	// ctx, cancel := context.WithTimeout(context.Background(), d)

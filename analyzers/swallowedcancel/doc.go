@@ -13,11 +13,16 @@
 // loops. It reports:
 //
 //   - err == context.Canceled, != context.DeadlineExceeded, and
-//     switch err { case context.Canceled: }, when err was returned by a
-//     call (callers wrap context errors with %w, *url.Error, gRPC). A
-//     suggested fix rewrites them to errors.Is (a tagless switch for the
-//     switch form) and adds the errors import. ctx.Err() == context.Canceled
-//     is exact and is not reported;
+//     switch err { case context.Canceled: }, whatever err's source (a call
+//     result, parameter, field, map or slice element, range variable,
+//     named result, closure capture): callers wrap context errors with %w,
+//     *url.Error, gRPC. A suggested fix rewrites them to errors.Is (a
+//     tagless switch for the switch form), resolving the name errors in
+//     the scope at the edit: it uses the errors import, adds it (as
+//     stderrors when errors names something else there), or is not
+//     offered. ctx.Err() == context.Canceled, context.Cause(ctx), a
+//     variable assigned only from those, and the target parameter of an
+//     Is(target error) bool method are exact and are not reported;
 //   - err.Error() compared with, or strings.Contains'ed for, "context
 //     canceled" or "context deadline exceeded";
 //   - a function that received its context (a context.Context parameter)
@@ -98,8 +103,7 @@
 //
 //	if errors.Is(err, context.Canceled) {
 //
-// Known misses: comparisons on parameters or fields (the pass cannot tell
-// where the error came from); loops whose context check is hidden in a
+// Known misses: loops whose context check is hidden in a
 // helper called from the body without a context argument; returns of a
 // nil error after the done branch has been left (flow-insensitive; no
 // SSA by design).

@@ -8,11 +8,35 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestSwallowedCancel(t *testing.T) {
-	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/a", "swallowedcancel/b", "swallowedcancel/owner")
+// The fixtures follow the checks: testdata/src/swallowedcancel/<check>/.
+
+func TestCompare(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/compare")
 }
 
-// TestFixes applies the errors.Is fixes and compares with the .golden files.
-func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/fix")
+// TestCompareFixes applies the errors.Is fixes and compares with the
+// .golden files.
+func TestCompareFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/compare/fix")
+}
+
+func TestText(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/text")
+}
+
+func TestWrap(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/wrap")
+}
+
+func TestDone(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/done", "swallowedcancel/done/owner")
+}
+
+func TestLoops(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/loops")
+}
+
+// TestFacts checks ctxErrFact export (b) and its use in another package (a).
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/facts/a", "swallowedcancel/facts/b")
 }

@@ -258,7 +258,7 @@ func (c *checker) cancelOf(v *types.Var) (*types.Var, string) {
 		return nil, ""
 	}
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || !knowledge.ContextOwners[analysisutil.CalleeName(c.info, call)] {
+	if !ok || !isCanceller(analysisutil.CalleeName(c.info, call)) {
 		return nil, ""
 	}
 	second := as.Lhs[1]
@@ -337,4 +337,11 @@ func (c *checker) deferredIn(cur inspector.Cursor, fn ast.Node) bool {
 		return enclosingFunc(d) == fn
 	}
 	return false
+}
+
+// isCanceller reports a call that returns a context and its cancel func
+// (knowledge.ContextCancellers).
+func isCanceller(name string) bool {
+	_, ok := knowledge.ContextCancellers[name]
+	return ok
 }

@@ -20,20 +20,6 @@ var ContextErrorTexts = map[string]string{
 	"context deadline exceeded": "context.DeadlineExceeded",
 }
 
-// ContextOwners are calls that create a context the calling function owns.
-var ContextOwners = map[string]bool{
-	"context.WithCancel":        true,
-	"context.WithCancelCause":   true,
-	"context.WithTimeout":       true,
-	"context.WithTimeoutCause":  true,
-	"context.WithDeadline":      true,
-	"context.WithDeadlineCause": true,
-	"os/signal.NotifyContext":   true,
-	"context.Background":        true,
-	"context.TODO":              true,
-	"context.WithoutCancel":     true,
-}
-
 // ResponseWriters are calls that turn a cancellation into a protocol
 // response: a handler that calls one of them in its ctx-done branch maps
 // the cancellation at the boundary and may then return nil.

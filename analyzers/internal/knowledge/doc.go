@@ -1,7 +1,9 @@
 // Package knowledge holds lifelint's tables of known library APIs: calls
 // that block without a context (blocking.go), constructors of connection
 // pools and clients (pools.go), handler shapes of request and message
-// frameworks (handlers.go) and sources of context errors (cancel.go).
+// frameworks (handlers.go), sources of context errors (cancel.go),
+// context cancellers and roots (contexts.go) and error constructors, tests
+// and text matchers (errors.go).
 //
 // The tables are data, not code. Function keys use the form of
 // (*types.Func).FullName (what typeutil callee lookups give):

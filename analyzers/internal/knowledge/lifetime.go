@@ -3,26 +3,8 @@ package knowledge
 // Lifetime (root) code is recognised by what it does, not only by its name
 // (see StartupPrefixes): it creates its own root context, blocks until its
 // context is done, or runs a server and then shuts it down. Function keys
-// are (*types.Func).FullName strings.
-
-// ContextRoots return a context nothing cancels.
-var ContextRoots = map[string]bool{
-	"context.Background": true,
-	"context.TODO":       true,
-}
-
-// ContextCancellers derive a context that their caller cancels (by the
-// returned cancel func, or at a deadline): https://pkg.go.dev/context.
-// A canceller over a root, WithCancel(context.Background()), makes the
-// calling function the owner of a fresh root: lifetime code.
-var ContextCancellers = map[string]bool{
-	"context.WithCancel":        true,
-	"context.WithCancelCause":   true,
-	"context.WithTimeout":       true,
-	"context.WithTimeoutCause":  true,
-	"context.WithDeadline":      true,
-	"context.WithDeadlineCause": true,
-}
+// are (*types.Func).FullName strings. The context creators themselves
+// (ContextCancellers, ContextRoots) are in owners.go.
 
 // SignalContexts create a root context cancelled by a signal: the function
 // that calls one is the process's lifetime code.

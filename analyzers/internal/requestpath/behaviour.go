@@ -41,8 +41,8 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 			switch {
 			case knowledge.SignalContexts[name]:
 				found = true
-			case knowledge.ContextCancellers[name] && len(n.Args) > 0:
-				if arg, ok := ast.Unparen(n.Args[0]).(*ast.CallExpr); ok && knowledge.ContextRoots[analysisutil.CalleeName(info, arg)] {
+			case isCanceller(name) && len(n.Args) > 0:
+				if arg, ok := ast.Unparen(n.Args[0]).(*ast.CallExpr); ok && isRoot(analysisutil.CalleeName(info, arg)) {
 					found = true
 				}
 			}
@@ -163,4 +163,16 @@ func inspectOwn(body *ast.BlockStmt, f func(ast.Node)) {
 		}
 		return true
 	})
+}
+
+func isCanceller(name string) bool {
+	_, ok := knowledge.ContextCancellers[name]
+	return ok
+}
+
+// isRoot reports a context root that is not derived from a parent
+// (Background, TODO; not WithoutCancel).
+func isRoot(name string) bool {
+	r, ok := knowledge.ContextRoots[name]
+	return ok && !r.Detaches
 }

@@ -28,3 +28,8 @@ func sw(ctx context.Context) int {
 		return 2
 	}
 }
+
+// A field is possibly wrapped like a call result.
+func field(r struct{ err error }) bool {
+	return r.err == context.Canceled // want `use errors.Is`
+}

@@ -1,4 +1,4 @@
-package a
+package done
 
 import (
 	"context"

@@ -1,0 +1,162 @@
+package swallowedcancel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// doneClause checks what `case <-ctx.Done():` returns, sends or stores
+// in a function that received ctx.
+func (c *checker) doneClause(cur inspector.Cursor, cc *ast.CommClause, ctx ast.Expr) {
+	if c.receivedParam(cur, ctx) {
+		fi := c.funcAt(cur)
+		c.doneBranch(cur, cc.Body, fi, c.render(ctx)+" is done")
+		c.freshPassed(cur, cc.Body, fi, c.render(ctx)+" is done")
+	}
+}
+
+// doneIf checks `if errors.Is(err, context.Canceled) { return nil }` in a
+// function that received its context.
+func (c *checker) doneIf(cur inspector.Cursor, s *ast.IfStmt) {
+	if !c.sentinelCond(s.Cond) {
+		return
+	}
+	fi := c.funcAt(cur)
+	c.doneBranch(cur, s.Body.List, fi, "its context is done")
+	c.freshPassed(cur, s.Body.List, fi, "its context is done")
+}
+
+// doneBranch checks the statements that run once ctx is done: a return of
+// a nil error (success), or of a fresh error that loses ctx.Err()'s
+// identity. It reports whether the branch maps the cancellation to a
+// protocol response.
+func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo, what string) {
+	if !fi.returnsErr() || !fi.received || fi.owner {
+		return
+	}
+	for _, st := range body {
+		if c.responds(st) {
+			return
+		}
+	}
+	for _, st := range body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) == 0 {
+					return false
+				}
+				last := n.Results[len(n.Results)-1]
+				if isNil(c.pass.TypesInfo, last) {
+					c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
+						Message: fmt.Sprintf("%s returns a nil error when %s: the function received its context, so its caller takes the cancellation for success and carries on; return ctx.Err() (or wrap it with %%w)", c.funcName(cur), what)})
+				} else if c.fresh(last) && c.formatsCtxErr(last) == nil {
+					c.pass.Report(analysis.Diagnostic{Pos: last.Pos(), End: last.End(),
+						Message: fmt.Sprintf("%s replaces the context error with a fresh error when %s: errors.Is(err, context.Canceled) fails for its callers; return ctx.Err() or wrap it with %%w", c.funcName(cur), what)})
+				}
+			}
+			return true
+		})
+	}
+}
+
+// responds reports whether n writes a protocol response (HTTP status,
+// gRPC status).
+func (c *checker) responds(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && knowledge.ResponseWriters[analysisutil.CalleeName(c.pass.TypesInfo, call)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// receivedParam reports whether ctx is a parameter of a function enclosing
+// cur: a context the function received rather than created.
+func (c *checker) receivedParam(cur inspector.Cursor, ctx ast.Expr) bool {
+	id, ok := ast.Unparen(ctx).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ft, _ := analysisutil.FuncParts(f.Node())
+		for _, fld := range ft.Params.List {
+			for _, n := range fld.Names {
+				if c.pass.TypesInfo.Defs[n] == obj {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// funcInfo describes the innermost function enclosing cur.
+type funcInfo struct {
+	sig      *types.Signature
+	received bool // has a context.Context parameter
+	owner    bool // creates a cancellable context itself, or is main
+}
+
+func (c *checker) funcAt(cur inspector.Cursor) funcInfo {
+	fn := analysisutil.EnclosingFunc(cur)
+	if !fn.Valid() {
+		return funcInfo{}
+	}
+	var fi funcInfo
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		if f.Name.Name == "main" && f.Recv == nil && c.pass.Pkg.Name() == "main" {
+			fi.owner = true
+		}
+		if obj, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+			fi.sig = obj.Signature()
+		}
+	case *ast.FuncLit:
+		if tv, ok := c.pass.TypesInfo.Types[f]; ok {
+			fi.sig, _ = tv.Type.(*types.Signature)
+		}
+	}
+	if fi.sig == nil {
+		return funcInfo{}
+	}
+	for v := range fi.sig.Params().Variables() {
+		if analysisutil.IsContextType(v.Type()) {
+			fi.received = true
+		}
+	}
+	for call := range fn.Preorder((*ast.CallExpr)(nil)) {
+		if _, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.pass.TypesInfo, call.Node().(*ast.CallExpr))]; ok {
+			fi.owner = true
+		}
+	}
+	return fi
+}
+
+// returnsErr reports whether the function's last result is an error.
+func (fi funcInfo) returnsErr() bool {
+	if fi.sig == nil || fi.sig.Results().Len() == 0 {
+		return false
+	}
+	return types.Identical(fi.sig.Results().At(fi.sig.Results().Len()-1).Type(), types.Universe.Lookup("error").Type())
+}
+
+func (c *checker) funcName(cur inspector.Cursor) string {
+	if fn := analysisutil.EnclosingFunc(cur); !fn.Valid() {
+		return "the function"
+	} else if d, ok := fn.Node().(*ast.FuncDecl); ok {
+		return d.Name.Name
+	}
+	return "the function literal"
+}

@@ -1,0 +1,110 @@
+package swallowedcancel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// nilOnErr flags `if err != nil { return nil }` (or zero values and nil)
+// in a function that received its context and returns an error, when err
+// comes from a call given that context: cancellation is dropped with every
+// other error and the caller takes it for success. The owner of the
+// context, main, and a branch that writes a protocol response or checks
+// the context are silent.
+func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
+	errID := errNotNil(is.Cond)
+	if errID == nil {
+		return
+	}
+	ret := c.nilReturn(is.Body)
+	if ret == nil {
+		return
+	}
+	fi := c.funcAt(cur)
+	if !fi.returnsErr() || !fi.received || fi.owner || c.responds(is.Body) || c.checksCtxIn(is.Body) {
+		return
+	}
+	via := c.callBefore(stmtsBefore(cur), is, errID, func(call *ast.CallExpr) string { return c.givenCtx(call, fi) })
+	if via == "" {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(),
+		Message: fmt.Sprintf("%s returns a nil error when %s fails: that drops cancellation with every other error, so its caller takes a cancelled call for success; return %s (or at least when errors.Is(%s, context.Canceled))", c.funcName(cur), via, errID.Name, errID.Name)})
+}
+
+// nilReturn returns the statement of body, at its top level, that returns
+// a nil error, or nil.
+func (c *checker) nilReturn(body *ast.BlockStmt) *ast.ReturnStmt {
+	for _, st := range body.List {
+		if r, ok := st.(*ast.ReturnStmt); ok && len(r.Results) > 0 && isNil(c.pass.TypesInfo, r.Results[len(r.Results)-1]) {
+			return r
+		}
+	}
+	return nil
+}
+
+// givenCtx names call when one of its arguments is a context parameter of
+// the function fi describes, or "".
+func (c *checker) givenCtx(call *ast.CallExpr, fi funcInfo) string {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return ""
+	}
+	for _, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !analysisutil.IsContextType(v.Type()) {
+			continue
+		}
+		for p := range fi.sig.Params().Variables() {
+			if p == v {
+				return analysisutil.ShortName(fn)
+			}
+		}
+	}
+	return ""
+}
+
+// checksCtxIn reports whether the block tests for a context error
+// (errors.Is(err, context.Canceled), ctx.Err()) anywhere.
+func (c *checker) checksCtxIn(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || c.isCtxErrSource(n) || c.sentinelCond(n)
+		case *ast.BinaryExpr:
+			found = found || c.sentinelCond(n)
+		}
+		return !found
+	})
+	return found
+}
+
+// stmtsBefore returns the statements of the block holding the statement at
+// cur that come before it.
+func stmtsBefore(cur inspector.Cursor) []ast.Stmt {
+	var list []ast.Stmt
+	switch p := cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	for i, st := range list {
+		if st == cur.Node() {
+			return list[:i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package done
+
+import (
+	"context"
+	"log"
+)
+
+// issue 16 item 2: checks that notice the context is done and drop it.
+
+func ineffectiveErr(ctx context.Context) error {
+	if ctx.Err() != nil { // want `if ctx.Err\(\) != nil \{ ... \} notices that the context is done but neither returns nor passes the error on, and ineffectiveErr later returns nil`
+		log.Print("stopping")
+	}
+	log.Print("flushing")
+	return nil
+}
+
+func ineffectiveErrFixed(ctx context.Context) error { // want ineffectiveErrFixed:"returns ctx error"
+	if ctx.Err() != nil {
+		log.Print("stopping")
+		return ctx.Err()
+	}
+	log.Print("flushing")
+	return nil
+}
+
+func ineffectivePoll(ctx context.Context) error {
+	select {
+	case <-ctx.Done(): // want `case <-ctx.Done\(\) notices that the context is done`
+		log.Print("stopping")
+	default:
+	}
+	return nil
+}
+
+func ineffectivePollFixed(ctx context.Context) error { // want ineffectivePollFixed:"returns ctx error"
+	select {
+	case <-ctx.Done():
+		log.Print("stopping")
+		return ctx.Err()
+	default:
+	}
+	return nil
+}
+
+// ok: the branch records the error for the return.
+func recorded(ctx context.Context) (err error) {
+	if ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	return err
+}
+
+// ok: the function returns the error later, not nil.
+func laterErr(ctx context.Context) error { // want laterErr:"returns ctx error"
+	if ctx.Err() != nil {
+		log.Print("stopping")
+	}
+	return fetch(ctx)
+}
+
+type state struct{ err error }
+
+// ok: the branch stores the error where the caller reads it.
+func (s *state) stopping(ctx context.Context) error {
+	if ctx.Err() != nil {
+		s.err = ctx.Err()
+	}
+	return nil
+}

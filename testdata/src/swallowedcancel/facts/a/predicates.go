@@ -1,0 +1,77 @@
+package a
+
+import (
+	"context"
+	"log"
+	"time"
+
+	"swallowedcancel/facts/b"
+)
+
+// issue 16 item 3: predicates and filters of package b, through facts.
+
+func predicateNil(ctx context.Context) error {
+	if err := fetch(ctx); b.IsCtxErr(err) {
+		return nil // want `predicateNil returns a nil error when its context is done`
+	}
+	return nil
+}
+
+func predicateNilFixed(ctx context.Context) error {
+	if err := fetch(ctx); b.IsCtxErr(err) {
+		return err
+	}
+	return nil
+}
+
+// ok: the predicate is a check of the context that leaves the loop.
+func predicateStopsLoop(ctx context.Context) {
+	for {
+		err := fetch(ctx)
+		if b.Stopping(err) {
+			return
+		}
+		if err != nil {
+			log.Print(err)
+			continue
+		}
+	}
+}
+
+// ok: the error path propagates cancellation, tested by a predicate.
+func predicateInErrPath(ctx context.Context) error {
+	if err := fetch(ctx); err != nil {
+		if b.IsCanceled(err) {
+			return err
+		}
+		return nil
+	}
+	return nil
+}
+
+// ok: a predicate on the context itself.
+func predicateTicker(ctx context.Context) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for range t.C {
+		if b.Done(ctx) {
+			return
+		}
+	}
+}
+
+// ok: another sentinel's predicate is no test of the context.
+func otherPredicate(ctx context.Context) error {
+	if err := fetch(ctx); b.Temporary(err) {
+		return nil
+	}
+	return nil
+}
+
+func filtered(ctx context.Context) error {
+	return b.IgnoreCanceled(fetch(ctx)) // want `filtered returns the result of b.IgnoreCanceled, which turns a context error into nil`
+}
+
+func filteredFixed(ctx context.Context) error { // want filteredFixed:"returns ctx error"
+	return fetch(ctx)
+}

@@ -1,0 +1,109 @@
+package loops
+
+import (
+	"context"
+	"errors"
+	"log"
+	"time"
+)
+
+var errPermanent = errors.New("permanent")
+
+// issue 16 item 2: retry loops that retry cancellation.
+
+func retryUntilOK(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of loops.fetch → ctx.Err\(\) and never checks its context, so it retries cancellation forever`
+			return nil
+		}
+		log.Print(err)
+		time.Sleep(time.Second)
+	}
+}
+
+func retryUntilOKFixed(ctx context.Context) error { // want retryUntilOKFixed:"returns ctx error"
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+func retryPermanent(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of loops.fetch`
+			return nil
+		}
+		if errors.Is(err, errPermanent) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+func retryPermanentFixed(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		if errors.Is(err, errPermanent) || errors.Is(err, context.Canceled) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// sleepCtx waits for d or until ctx is done, and says which.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// A ctx-aware wait whose result is discarded is no check.
+func retryDiscardedWait(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of loops.fetch`
+			return nil
+		}
+		sleepCtx(ctx, time.Second)
+	}
+}
+
+// ok: the wait helper's result leaves the loop.
+func retryCheckedWait(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		if !sleepCtx(ctx, time.Second) {
+			return err
+		}
+	}
+}
+
+// ok: a loop that returns at its end is no retry loop.
+func retryOnce(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		return err
+	}
+}
