@@ -71,12 +71,8 @@ func (s *state) checkSigterm() {
 				known = false
 				break
 			}
-			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "syscall.SIGTERM", "golang.org/x/sys/unix.SIGTERM":
-				known = false // handled
-			case "os.Interrupt", "os.Kill", "syscall.SIGINT", "syscall.SIGHUP", "syscall.SIGQUIT", "syscall.SIGUSR1", "syscall.SIGUSR2", "syscall.SIGKILL":
-			default:
-				known = false
+			if key := obj.Pkg().Path() + "." + obj.Name(); knowledge.TermSignals[key] || !knowledge.OtherSignals[key] {
+				known = false // SIGTERM is handled, or a signal we do not know
 			}
 			if !known {
 				break

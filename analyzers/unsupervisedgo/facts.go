@@ -39,9 +39,6 @@ type supervisesFact struct{ Params []int }
 func (*supervisesFact) AFact()           {}
 func (f *supervisesFact) String() string { return fmt.Sprintf("supervises func params %v", f.Params) }
 
-// maxChain bounds the chains carried by facts.
-const maxChain = 6
-
 // summarise computes, for every function of the package, whether calling
 // it starts an unjoined goroutine (by a fixed point over the intra-package
 // call graph and imported facts), exports the facts, and exports
@@ -80,11 +77,8 @@ func (c *checker) summarise() {
 				if tail == nil {
 					continue
 				}
-				chain := append([]string{analysisutil.ShortName(call.Callee)}, tail...)
-				if len(chain) > maxChain {
-					chain = append(chain[:maxChain-1:maxChain-1], "…")
-				}
-				chains[d] = chain
+				// One chain limit and rendering for every pass.
+				chains[d] = callgraph.Chain(tail).Prepend(analysisutil.ShortName(call.Callee))
 				changed = true
 				break
 			}

@@ -115,3 +115,18 @@ var StartupCalls = map[string]StartupIO{
 	// lifelint cannot see through options; not listed.
 	// amqp091's DialConfig has a dial timeout; not listed.
 }
+
+// TermSignals are the signal values that stop a service under an
+// orchestrator (SIGTERM), keyed by "path.Name"; OtherSignals are the other
+// signals a Notify call commonly lists. A Notify or NotifyContext whose
+// signals are all known and none of them is a TermSignal misses SIGTERM.
+var (
+	TermSignals = map[string]bool{
+		"syscall.SIGTERM":               true,
+		"golang.org/x/sys/unix.SIGTERM": true,
+	}
+	OtherSignals = map[string]bool{
+		"os.Interrupt": true, "os.Kill": true, "syscall.SIGINT": true, "syscall.SIGHUP": true,
+		"syscall.SIGQUIT": true, "syscall.SIGUSR1": true, "syscall.SIGUSR2": true, "syscall.SIGKILL": true,
+	}
+)
