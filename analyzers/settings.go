@@ -61,10 +61,13 @@ func New(s Settings) ([]*analysis.Analyzer, error) {
 	}
 	rp := requestpath.New(cfg)
 	var out []*analysis.Analyzer
-	for _, c := range constructors {
+	for i, c := range constructors {
 		a := c(rp)
 		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) {
 			continue
+		}
+		if len(s.Enable) == 0 && Metas[i].NonDefault {
+			continue // opt-in: runs only when Enable names it
 		}
 		if slices.Contains(s.Disable, a.Name) {
 			continue

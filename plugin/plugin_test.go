@@ -44,14 +44,29 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := names(as), analyzers.Names(); !slices.Equal(got, want) {
+	// The default set is every pass but the opt-in (NonDefault) ones.
+	var want []string
+	for i, a := range analyzers.All {
+		if !analyzers.Metas[i].NonDefault {
+			want = append(want, a.Name)
+		}
+	}
+	if got := names(as); !slices.Equal(got, want) {
 		t.Errorf("passes = %v, want %v", got, want)
 	}
-	if !slices.Contains(names(as), "shutdown") {
-		t.Errorf("passes = %v, want shutdown among them", names(as))
+	if slices.Contains(names(as), "shutdown") {
+		t.Errorf("passes = %v: shutdown is opt-in", names(as))
 	}
 	if err := analysis.Validate(as); err != nil {
 		t.Error(err)
+	}
+	// Enabling an opt-in pass by name serves it.
+	as, err = analyzers.New(analyzers.Settings{Enable: []string{"shutdown"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(as); !slices.Equal(got, []string{"shutdown"}) {
+		t.Errorf("enable shutdown: passes = %v", got)
 	}
 }
 

@@ -281,7 +281,8 @@ func resolveConfig(wd, configPath string, enable, disable *string, cfgVals map[s
 		}
 	}
 	for _, n := range known {
-		if (len(settings.Enable) == 0 || slices.Contains(settings.Enable, n)) && !slices.Contains(settings.Disable, n) {
+		byDefault := len(settings.Enable) == 0 && !nonDefault(n)
+		if (byDefault || slices.Contains(settings.Enable, n)) && !slices.Contains(settings.Disable, n) {
 			enabled = append(enabled, n)
 		}
 	}

@@ -37,7 +37,8 @@ func TestExampleService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "./...")
+	// Every pass, the opt-in ones too, so that each expected file is checked.
+	cmd := exec.Command(bin, "-enable", strings.Join(analyzers.Names(), ","), "./...")
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -89,5 +90,30 @@ func TestExampleService(t *testing.T) {
 			t.Errorf("%s: diagnostics differ from %s\n got:\n\t%s\nwant:\n\t%s", pass, wantFile,
 				strings.Join(got[pass], "\n\t"), strings.Join(want, "\n\t"))
 		}
+	}
+}
+
+// TestOptInPass checks that an opt-in pass (registry NonDefault: shutdown)
+// does not run unless enabled by name.
+func TestOptInPass(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and loads real libraries")
+	}
+	bin := buildLifelint(t)
+	dir, err := filepath.Abs("../../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) string {
+		cmd := exec.Command(bin, append(args, "./...")...)
+		cmd.Dir = dir
+		out, _ := cmd.Output()
+		return string(out)
+	}
+	if out := run(); strings.Contains(out, "(shutdown)") {
+		t.Errorf("default run reports the opt-in shutdown pass:\n%s", out)
+	}
+	if out := run("-enable", "shutdown"); !strings.Contains(out, "(shutdown)") {
+		t.Errorf("-enable shutdown reports nothing of it:\n%s", out)
 	}
 }

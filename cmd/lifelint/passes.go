@@ -22,6 +22,8 @@ type passInfo struct {
 	Doc      string // full documentation (Analyzer.Doc)
 	URL      string // docs page
 	Severity string // "error" or "warning"
+	// NonDefault passes run only when enabled by name.
+	NonDefault bool
 }
 
 // directivePass describes the pseudo pass that reports bad or unused
@@ -38,7 +40,7 @@ func passes() []passInfo {
 		if title == "" {
 			title, _, _ = strings.Cut(a.Doc, "\n")
 		}
-		out = append(out, passInfo{Name: a.Name, Title: title, Doc: a.Doc, URL: a.URL, Severity: string(m.Severity)})
+		out = append(out, passInfo{Name: a.Name, Title: title, Doc: a.Doc, URL: a.URL, Severity: string(m.Severity), NonDefault: m.NonDefault})
 	}
 	return append(out, extraPasses...)
 }
@@ -49,4 +51,14 @@ func passNames() []string {
 		names = append(names, p.Name)
 	}
 	return names
+}
+
+// nonDefault reports whether the pass named name is opt-in.
+func nonDefault(name string) bool {
+	for _, p := range passes() {
+		if p.Name == name {
+			return p.NonDefault
+		}
+	}
+	return false
 }
