@@ -123,6 +123,9 @@ type classifier struct {
 	ifaces []ifaceShape
 	elems  []elemShape
 	recvs  map[string]string // message receiver key -> framework
+	// spawns caches, per local function, which of its parameters it runs
+	// in a goroutine (spawn.go).
+	spawns map[*ast.FuncDecl]map[int]bool
 }
 
 type shape struct {
@@ -193,6 +196,9 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 		case *ast.FuncLit:
 			if r := c.litReason(cur, n); r != nil {
 				c.in.funcs[n] = r
+			}
+			if c.spawnedArg(cur) {
+				c.in.detached[n] = true
 			}
 		case *ast.GoStmt:
 			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
