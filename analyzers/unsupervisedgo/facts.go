@@ -8,6 +8,8 @@ import (
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -140,8 +142,18 @@ func (c *checker) module() string { return callgraph.Module(c.pass) }
 // packages that start unjoined goroutines. Calls to functions of this
 // package are not reported: their go statement is reported where it is,
 // with the request path that reaches it (one report per goroutine).
+//
+// One spawning callee is one root cause: its calls on request paths of a
+// package are reported once, at the first, with the others as related
+// locations (an ignore directive there covers them all).
 func (c *checker) reportCalls() {
 	g := c.rp.Graph
+	type site struct {
+		call requestpath.Call
+		r    *requestpath.Reason
+	}
+	groups := map[string][]site{}
+	var order []string
 	for _, d := range g.Decls {
 		for _, call := range g.Calls[d] {
 			if call.Go || call.Callee == nil || g.Local(call) != nil {
@@ -155,13 +167,39 @@ func (c *checker) reportCalls() {
 			if r == nil {
 				continue
 			}
-			name := analysisutil.ShortName(call.Callee)
-			e := call.Expr()
-			c.report(e.Pos(), e.End(), fmt.Sprintf(
-				"call to %s starts an unsupervised goroutine (%s → %s) in %s: nobody waits for it at shutdown and a panic in it kills the process; "+
-					"run the work under an owner the request waits for (errgroup.Group, sync.WaitGroup) or hand it to a supervisor started at startup",
-				name, name, strings.Join(f.Chain, " → "), r))
+			key := analysisutil.ShortName(call.Callee) + " → " + strings.Join(f.Chain, " → ")
+			if groups[key] == nil {
+				order = append(order, key)
+			}
+			groups[key] = append(groups[key], site{call, r})
 		}
+	}
+	for _, key := range order {
+		sites := groups[key]
+		first := sites[0]
+		name := analysisutil.ShortName(first.call.Callee)
+		e := first.call.Expr()
+		if c.isGenerated(e.Pos()) {
+			continue
+		}
+		more := ""
+		d := analysis.Diagnostic{Pos: e.Pos(), End: e.End()}
+		if n := len(sites) - 1; n > 0 {
+			more = fmt.Sprintf(", and at %d more call site", n)
+			if n > 1 {
+				more += "s"
+			}
+			more += " (see related locations)"
+			for _, s := range sites[1:] {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.call.Expr().Pos(), End: s.call.Expr().End(),
+					Message: "also calls " + name + " in " + s.r.String()})
+			}
+		}
+		d.Message = fmt.Sprintf(
+			"call to %s starts an unsupervised goroutine (%s) in %s%s: nobody waits for it at shutdown and a panic in it kills the process; "+
+				"run the work under an owner the request waits for (errgroup.Group, sync.WaitGroup) or hand it to a supervisor started at startup",
+			name, key, first.r, more)
+		c.pass.Report(d)
 	}
 }
 

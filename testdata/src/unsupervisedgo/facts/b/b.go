@@ -36,3 +36,10 @@ func (p *Pool) Wait() { p.wg.Wait() }
 
 // Sync runs inline: nothing to report.
 func Sync(msg string) { deliver(msg) }
+
+// Broadcast spawns like Notify; several handlers of package a call it.
+func Broadcast(msg string) { // want Broadcast:"spawns unsupervised goroutine: go func literal"
+	go func() {
+		deliver(msg)
+	}()
+}
