@@ -64,8 +64,14 @@ lint() {
 # --- the example service: every pass's expected diagnostics ---
 t0=$SECONDS
 lint testdata/example "$root/.golangci-plugin.yml" >"$work/example.got"
-# expected lines are "path:line:col: message (pass)"
-cat testdata/example/expected/*.txt 2>/dev/null | grep -v -e '^#' -e '^[[:space:]]*$' |
+# expected lines are "path:line:col: message (pass)". The plugin runs the
+# default set of passes, so the files of opt-in passes (registry NonDefault:
+# shutdown) are left out.
+optin='shutdown'
+for f in testdata/example/expected/*.txt; do
+  case " $optin " in *" $(basename "$f" .txt) "*) continue ;; esac
+  cat "$f"
+done | grep -v -e '^#' -e '^[[:space:]]*$' |
   sed -E 's/^([^ ]+:[0-9]+:[0-9]+): (.*) \(([a-z]+)\)$/\1: \3: \2/' |
   LC_ALL=C sort >"$work/example.want"
 if diff -u "$work/example.want" "$work/example.got" >"$work/example.diff"; then

@@ -146,9 +146,23 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		return nil
 	}
+	// guarded walks the enclosing function, so it is asked only for calls
+	// that can carry a summary (a local callee, or one with a fact), and
+	// once per call.
+	guards := map[inspector.Cursor]bool{}
 	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
-		return c.Go || rp.At(c.Cursor) != rp.Func(d) ||
-			guarded(pass.TypesInfo, rp, c.Cursor)
+		if c.Go || rp.At(c.Cursor) != rp.Func(d) {
+			return true
+		}
+		if g.Local(c) == nil && imported(c.Callee) == nil {
+			return false // nothing to carry: the guard does not matter
+		}
+		gd, ok := guards[c.Cursor]
+		if !ok {
+			gd = guarded(pass.TypesInfo, rp, c.Cursor)
+			guards[c.Cursor] = gd
+		}
+		return gd
 	}
 	chains := g.Summaries(base, imported, skip)
 	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
