@@ -4,14 +4,8 @@ package knowledge
 // (see StartupPrefixes): it creates its own root context, blocks until its
 // context is done, or runs a server and then shuts it down. Function keys
 // are (*types.Func).FullName strings. The context creators themselves
-// (ContextCancellers, ContextRoots) are in owners.go.
-
-// SignalContexts create a root context cancelled by a signal: the function
-// that calls one is the process's lifetime code.
-// https://pkg.go.dev/os/signal#NotifyContext
-var SignalContexts = map[string]bool{
-	"os/signal.NotifyContext": true,
-}
+// (ContextCancellers, ContextRoots) are in owners.go, the signal
+// subscriptions (SignalHandlers) in lifecycle.go.
 
 // ServeMethods and StopMethods are method names of servers of any library
 // (net/http, gRPC, echo, fiber, bots): a function that calls one of each

@@ -39,7 +39,7 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 		case *ast.CallExpr:
 			name := analysisutil.CalleeName(info, n)
 			switch {
-			case knowledge.SignalContexts[name]:
+			case knowledge.SignalHandlers[name]:
 				found = true
 			case isCanceller(name) && len(n.Args) > 0:
 				if arg, ok := ast.Unparen(n.Args[0]).(*ast.CallExpr); ok && isRoot(analysisutil.CalleeName(info, arg)) {
