@@ -11,7 +11,6 @@ import (
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // summarise computes the blocking summary of every declaration and exports
@@ -105,7 +104,7 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 	// because a request path calls it is part of the helper's summary:
 	// the request path's call of the helper reports it, once.
 	if r.Kind == requestpath.Called {
-		if d := enclosingDecl(call.Cursor); d != nil && c.rp.RunsWithFunc(call.Cursor, d) {
+		if d := analysisutil.EnclosingDecl(call.Cursor); d != nil && c.rp.RunsWithFunc(call.Cursor, d) {
 			return
 		}
 	}
@@ -168,12 +167,4 @@ func (c *checker) chainAdvice(cc chainCall) string {
 		}
 	}
 	return "pass the request context down and use context-aware calls"
-}
-
-// enclosingDecl returns the function declaration around cur, or nil.
-func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
 }

@@ -56,7 +56,7 @@ func (c *checker) returnedCancel(d *ast.FuncDecl, ctx *types.Var) int {
 		if !ok || cancel != nil || len(as.Lhs) != 2 || len(as.Rhs) != 1 || c.keyOf(as.Lhs[0]) != ctx {
 			return cancel == nil
 		}
-		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && isCanceller(analysisutil.CalleeName(c.info, call)) {
+		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && analysisutil.IsCanceller(analysisutil.CalleeName(c.info, call)) {
 			cancel = c.keyOf(as.Lhs[1])
 		}
 		return cancel == nil

@@ -77,7 +77,7 @@ func (c *checker) index() map[*types.Var][]op {
 		}
 		v = v.Origin() // one key for a field of every instance of a generic type
 		o := c.classify(cur)
-		o.decl = enclosingDecl(cur)
+		o.decl = analysisutil.EnclosingDecl(cur)
 		c.ops[v] = append(c.ops[v], o)
 	}
 	return c.ops

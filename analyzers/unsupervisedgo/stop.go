@@ -258,7 +258,7 @@ func (c *checker) cancelOf(v *types.Var) (*types.Var, string) {
 		return nil, ""
 	}
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || !isCanceller(analysisutil.CalleeName(c.info, call)) {
+	if !ok || !analysisutil.IsCanceller(analysisutil.CalleeName(c.info, call)) {
 		return nil, ""
 	}
 	second := as.Lhs[1]
@@ -321,7 +321,7 @@ func (c *checker) boundedByLauncher(g *goroutine) bool {
 			continue
 		}
 		for _, o := range c.index()[e.key] {
-			if o.kind == opClose && !c.owns(g, o) && deferred(o.cur) && enclosingDecl(o.cur) == g.decl && c.deferredIn(o.cur, launcher) {
+			if o.kind == opClose && !c.owns(g, o) && deferred(o.cur) && analysisutil.EnclosingDecl(o.cur) == g.decl && c.deferredIn(o.cur, launcher) {
 				return true
 			}
 		}
@@ -337,11 +337,4 @@ func (c *checker) deferredIn(cur inspector.Cursor, fn ast.Node) bool {
 		return enclosingFunc(d) == fn
 	}
 	return false
-}
-
-// isCanceller reports a call that returns a context and its cancel func
-// (knowledge.ContextCancellers).
-func isCanceller(name string) bool {
-	_, ok := knowledge.ContextCancellers[name]
-	return ok
 }

@@ -90,7 +90,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		inPlace:  map[*ast.FuncLit]bool{},
 	}
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil)) {
-		g := &goroutine{cur: cur, decl: enclosingDecl(cur)}
+		g := &goroutine{cur: cur, decl: analysisutil.EnclosingDecl(cur)}
 		c.gos = append(c.gos, g)
 		c.byNode[cur.Node()] = g
 	}
@@ -146,13 +146,6 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c.checkDroppedStops(stops)
 	c.reportCalls()
 	return nil, nil
-}
-
-func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
 }
 
 // enclosingFunc returns the innermost function (literal or declaration)

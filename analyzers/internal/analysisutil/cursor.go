@@ -18,6 +18,14 @@ func EnclosingFunc(cur inspector.Cursor) inspector.Cursor {
 	return inspector.Cursor{}
 }
 
+// EnclosingDecl returns the function declaration around cur, or nil.
+func EnclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
+
 // DirectlyIn reports whether cur runs as part of d's own body: not inside
 // a function literal (which may run later, or never) nor a go statement.
 func DirectlyIn(cur inspector.Cursor, d *ast.FuncDecl) bool {

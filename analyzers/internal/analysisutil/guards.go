@@ -84,3 +84,10 @@ func IsCgoOutput(f *ast.File) bool {
 	}
 	return false
 }
+
+// IsCanceller reports whether the function key names a call that returns
+// a context its caller can end (knowledge.ContextCancellers).
+func IsCanceller(name string) bool {
+	_, ok := knowledge.ContextCancellers[name]
+	return ok
+}

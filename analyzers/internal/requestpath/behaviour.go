@@ -41,7 +41,7 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 			switch {
 			case knowledge.SignalHandlers[name]:
 				found = true
-			case isCanceller(name) && len(n.Args) > 0:
+			case analysisutil.IsCanceller(name) && len(n.Args) > 0:
 				if arg, ok := ast.Unparen(n.Args[0]).(*ast.CallExpr); ok && isRoot(analysisutil.CalleeName(info, arg)) {
 					found = true
 				}
@@ -163,11 +163,6 @@ func inspectOwn(body *ast.BlockStmt, f func(ast.Node)) {
 		}
 		return true
 	})
-}
-
-func isCanceller(name string) bool {
-	_, ok := knowledge.ContextCancellers[name]
-	return ok
 }
 
 // isRoot reports a context root that is not derived from a parent

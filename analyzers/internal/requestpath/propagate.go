@@ -7,7 +7,6 @@ import (
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // propagate demotes per-operation candidates (exported or not) that only
@@ -31,7 +30,7 @@ func (c *classifier) propagate() {
 		sites := callers[d]
 		onlyStartup := len(sites) > 0
 		for _, s := range sites {
-			outer := enclosingDecl(s.Cursor)
+			outer := analysisutil.EnclosingDecl(s.Cursor)
 			if outer == nil || !c.in.startup[outer] || c.in.At(s.Cursor) != nil {
 				onlyStartup = false
 				break
@@ -62,13 +61,6 @@ func (c *classifier) propagate() {
 			queue = append(queue, callee)
 		}
 	}
-}
-
-func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
 }
 
 // inSpawned reports whether call lies in a function literal handed to a
