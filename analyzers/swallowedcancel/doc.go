@@ -31,7 +31,11 @@
 //     ctx.Err() != nil. A branch that writes a protocol response
 //     (http.Error, WriteHeader, gin/echo/fiber status, gRPC status) is a
 //     boundary and is not reported; nor is a function that creates a
-//     cancellable context itself (it owns its shutdown), nor main;
+//     cancellable context itself (it owns its shutdown), nor main, nor a
+//     function only a supervisor runs: one that calls its func parameter
+//     with a context it created (WithCancel kept in a local or a field,
+//     its cancel func kept), as goroutine groups and handles do
+//     (g.Go(s.loop), Stop cancels), known across packages by a fact;
 //   - in the same branches, a fresh error that loses the context error's
 //     identity (errors.New, fmt.Errorf without %w), and fmt.Errorf that
 //     formats ctx.Err() without %w anywhere;

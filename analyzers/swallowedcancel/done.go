@@ -106,7 +106,7 @@ func (c *checker) receivedParam(cur inspector.Cursor, ctx ast.Expr) bool {
 type funcInfo struct {
 	sig      *types.Signature
 	received bool // has a context.Context parameter
-	owner    bool // creates a cancellable context itself, or is main
+	owner    bool // creates a cancellable context itself, is main, or only a supervisor runs it
 }
 
 func (c *checker) funcAt(cur inspector.Cursor) funcInfo {
@@ -115,6 +115,8 @@ func (c *checker) funcAt(cur inspector.Cursor) funcInfo {
 		return funcInfo{}
 	}
 	var fi funcInfo
+	// The supervisor that created the context is the caller (supervised.go).
+	fi.owner = c.supervised[fn.Node()]
 	switch f := fn.Node().(type) {
 	case *ast.FuncDecl:
 		if f.Name.Name == "main" && f.Recv == nil && c.pass.Pkg.Name() == "main" {

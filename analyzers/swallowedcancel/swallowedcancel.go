@@ -33,7 +33,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact)},
+		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact), new(runsOwnedFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -52,6 +52,12 @@ type checker struct {
 	// preds and filters are the package's predicates and filters of
 	// context errors (predicates.go).
 	preds, filters map[*types.Func]bool
+	// ownedFields, supers and supervised are the fields holding a
+	// context their type created, the package's supervisors and the
+	// functions only supervisors run (supervised.go).
+	ownedFields map[*types.Var]bool
+	supers      map[*types.Func][]int
+	supervised  map[ast.Node]bool
 }
 
 // nodeTypes are the nodes the checks visit.
@@ -75,6 +81,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.supervise(in)
 	for cur := range in.Root().Preorder(nodeTypes...) {
 		if analysisutil.IsGenerated(pass, cur.Node().Pos()) {
 			continue

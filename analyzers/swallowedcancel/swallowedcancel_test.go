@@ -40,3 +40,9 @@ func TestLoops(t *testing.T) {
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/facts/a", "swallowedcancel/facts/b")
 }
+
+// TestOwners checks that loops run only by a supervisor that created
+// their context (its runsOwnedFact) may return nil on its stop.
+func TestOwners(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/owners/group", "swallowedcancel/owners")
+}
