@@ -31,7 +31,11 @@
 //     ctx.Err() != nil. A branch that writes a protocol response
 //     (http.Error, WriteHeader, gin/echo/fiber status, gRPC status) is a
 //     boundary and is not reported; nor is a function that creates a
-//     cancellable context itself (it owns its shutdown), nor main, nor a
+//     cancellable context itself (it owns its shutdown), with
+//     WithCancel, WithTimeout, NotifyContext and the like or with a helper
+//     returning (context.Context, context.CancelFunc) as they do (a
+//     handler answering "timed out" or "no change" on its own child
+//     deadline), nor main, nor a
 //     function only a supervisor runs: one that calls its func parameter
 //     with a context it created (WithCancel kept in a local or a field,
 //     its cancel func kept), as goroutine groups and handles do

@@ -139,11 +139,31 @@ func (c *checker) funcAt(cur inspector.Cursor) funcInfo {
 		}
 	}
 	for call := range fn.Preorder((*ast.CallExpr)(nil)) {
-		if _, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.pass.TypesInfo, call.Node().(*ast.CallExpr))]; ok {
+		if _, ok := c.canceller(call.Node().(*ast.CallExpr)); ok {
 			fi.owner = true
 		}
 	}
 	return fi
+}
+
+// canceller reports whether call creates a cancellable context, and the
+// index of the cancel func it returns with it (-1 for none): the
+// calls of knowledge.ContextCancellers (signal.NotifyContext counts, with
+// its stop), and any function returning (context.Context,
+// context.CancelFunc) (or CancelCauseFunc), a helper that derives a child
+// for its caller the way WithTimeout does.
+func (c *checker) canceller(call *ast.CallExpr) (cancel int, ok bool) {
+	if k, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.pass.TypesInfo, call)]; ok {
+		return k.Cancel, true
+	}
+	tup, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple)
+	if !ok || tup.Len() != 2 || !analysisutil.IsContextType(tup.At(0).Type()) {
+		return -1, false
+	}
+	if t := tup.At(1).Type(); analysisutil.IsNamedType(t, "context", "CancelFunc") || analysisutil.IsNamedType(t, "context", "CancelCauseFunc") {
+		return 1, true
+	}
+	return -1, false
 }
 
 // returnsErr reports whether the function's last result is an error.

@@ -97,7 +97,7 @@ func (c *checker) rootCtx(fn inspector.Cursor) (*types.Var, string) {
 	for n := range fn.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.FuncLit)(nil)) {
 		switch n := n.Node().(type) {
 		case *ast.CallExpr:
-			if _, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.pass.TypesInfo, n)]; ok {
+			if _, ok := c.canceller(n); ok {
 				return nil, ""
 			}
 		case *ast.AssignStmt:

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
-	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -235,14 +234,14 @@ func (c *checker) cancellerAssign(as *ast.AssignStmt) int {
 	if !ok {
 		return -1
 	}
-	k, ok := knowledge.ContextCancellers[analysisutil.CalleeName(c.pass.TypesInfo, call)]
-	if !ok || k.Cancel < 0 || k.Cancel >= len(as.Lhs) {
+	k, ok := c.canceller(call)
+	if !ok || k < 0 || k >= len(as.Lhs) {
 		return -1
 	}
-	if id, ok := as.Lhs[k.Cancel].(*ast.Ident); ok && id.Name == "_" {
+	if id, ok := as.Lhs[k].(*ast.Ident); ok && id.Name == "_" {
 		return -1
 	}
-	return k.Cancel
+	return k
 }
 
 // fieldOf returns the struct field e selects, or nil.
