@@ -88,8 +88,9 @@ func (c *checker) supervise(in *inspector.Inspector) {
 			case *ast.FuncLit:
 				c.supervised[a] = true
 			default:
+				// Methods of generic types are used instantiated.
 				if fn, ok := analysisutil.UsedObject(info, a).(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
-					refs[fn]++
+					refs[fn.Origin()]++
 				}
 			}
 		}
@@ -99,8 +100,8 @@ func (c *checker) supervise(in *inspector.Inspector) {
 	}
 	uses := map[*types.Func]int{}
 	for _, obj := range info.Uses {
-		if fn, ok := obj.(*types.Func); ok && refs[fn] > 0 {
-			uses[fn]++
+		if fn, ok := obj.(*types.Func); ok && refs[fn.Origin()] > 0 {
+			uses[fn.Origin()]++
 		}
 	}
 	for fn, n := range refs {

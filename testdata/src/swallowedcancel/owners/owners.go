@@ -114,3 +114,22 @@ func (s *service) Loop(ctx context.Context) error {
 		return nil
 	}
 }
+
+// ok: a method of a generic type is referred to instantiated.
+type redirector[T any] struct {
+	g    group.Group
+	last T
+}
+
+func (r *redirector[T]) Start() { r.g.Go(r.eventLoop) }
+
+func (r *redirector[T]) eventLoop(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-time.After(time.Second):
+		return nil
+	}
+}
+
+var _ = (&redirector[int]{}).Start
