@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
@@ -43,7 +44,7 @@ func (c *checker) forLoop(cur inspector.Cursor, s *ast.ForStmt) {
 			if !ok || is.Else != nil {
 				continue
 			}
-			if id := errNotNil(is.Cond); !c.sentinelCond(is.Cond) && (id == nil || c.ctxCallBefore(s.Body.List[:i], is, id) == "") {
+			if id := c.errOnly(errNotNil(is.Cond)); !c.sentinelCond(is.Cond) && (id == nil || c.ctxCallBefore(s.Body.List[:i], is, id) == "") {
 				continue
 			}
 			for b := range branches(is.Body) {
@@ -70,7 +71,7 @@ func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bo
 		if !ok {
 			continue
 		}
-		errID := errNotNil(is.Cond)
+		errID := c.errOnly(errNotNil(is.Cond))
 		sentinel := c.sentinelCond(is.Cond)
 		if errID == nil && !sentinel {
 			continue
@@ -223,6 +224,20 @@ func (c *checker) sleeps(loop inspector.Cursor) bool {
 
 // errNotNil returns err when e is err != nil.
 func errNotNil(e ast.Expr) *ast.Ident { return errCmpNil(e, token.NEQ) }
+
+// errOnly returns id when it names an error value (its type implements
+// error), or nil: upd != nil on a found *T, or resp != nil on a forwarded
+// response, is a test of a result, not of the call's failure.
+func (c *checker) errOnly(id *ast.Ident) *ast.Ident {
+	if id == nil {
+		return nil
+	}
+	t := c.pass.TypesInfo.TypeOf(id)
+	if t == nil || !types.Implements(t, errType.Underlying().(*types.Interface)) {
+		return nil
+	}
+	return id
+}
 
 // errIsNil returns err when e is err == nil.
 func errIsNil(e ast.Expr) *ast.Ident { return errCmpNil(e, token.EQL) }

@@ -17,7 +17,7 @@ import (
 // context, main, and a branch that writes a protocol response or checks
 // the context are silent.
 func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
-	errID := errNotNil(is.Cond)
+	errID := c.errOnly(errNotNil(is.Cond))
 	if errID == nil {
 		return
 	}

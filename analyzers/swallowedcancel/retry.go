@@ -42,7 +42,7 @@ func (c *checker) retryLoop(s *ast.ForStmt) {
 		if success != nil {
 			continue
 		}
-		if id := errIsNil(is.Cond); id != nil && is.Else == nil && leaves(is.Body) {
+		if id := c.errOnly(errIsNil(is.Cond)); id != nil && is.Else == nil && leaves(is.Body) {
 			if v := c.ctxCallBefore(s.Body.List[:i], is, id); v != "" {
 				success, via = is, v
 			}
