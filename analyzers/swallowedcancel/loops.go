@@ -229,14 +229,15 @@ func errNotNil(e ast.Expr) *ast.Ident { return errCmpNil(e, token.NEQ) }
 // error), or nil: upd != nil on a found *T, or resp != nil on a forwarded
 // response, is a test of a result, not of the call's failure.
 func (c *checker) errOnly(id *ast.Ident) *ast.Ident {
-	if id == nil {
-		return nil
-	}
-	t := c.pass.TypesInfo.TypeOf(id)
-	if t == nil || !types.Implements(t, errType.Underlying().(*types.Interface)) {
+	if id == nil || !isErrorType(c.pass.TypesInfo.TypeOf(id)) {
 		return nil
 	}
 	return id
+}
+
+// isErrorType reports whether t implements error.
+func isErrorType(t types.Type) bool {
+	return t != nil && types.Implements(t, errType.Underlying().(*types.Interface))
 }
 
 // errIsNil returns err when e is err == nil.
@@ -283,29 +284,61 @@ func (c *checker) callBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident
 		if !ok {
 			continue
 		}
-		assigns := false
-		for _, l := range as.Lhs {
+		at := -1
+		for i, l := range as.Lhs {
 			if id, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(id) == obj {
-				assigns = true
+				at = i
 			}
 		}
-		if !assigns {
+		if at < 0 {
 			continue
 		}
-		found := ""
-		for _, r := range as.Rhs {
-			ast.Inspect(r, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || found != "" {
-					return found == ""
-				}
-				if s := name(call); s != "" {
-					found = s
-				}
-				return found == ""
-			})
+		rhs := as.Rhs
+		if len(rhs) == len(as.Lhs) {
+			rhs = rhs[at : at+1]
 		}
-		return found
+		for _, r := range rhs {
+			if s := c.errCall(r, true, name); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// errCall returns what name gives for the first call in e whose error e
+// carries: e's own call, the calls of its receiver chain
+// (rdb.Get(ctx, k).Err()), and calls in its arguments of type error
+// (wrap(fetch(ctx))), but not a call that only computes another argument
+// (check(size, scope(ctx)) fails for check's own reasons). counts says
+// whether e itself carries the error.
+func (c *checker) errCall(e ast.Expr, counts bool, name func(*ast.CallExpr) string) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if counts {
+			if s := name(e); s != "" {
+				return s
+			}
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			if s := c.errCall(sel.X, counts, name); s != "" {
+				return s
+			}
+		}
+		for _, a := range e.Args {
+			if s := c.errCall(a, isErrorType(c.pass.TypesInfo.TypeOf(a)), name); s != "" {
+				return s
+			}
+		}
+	case *ast.UnaryExpr:
+		return c.errCall(e.X, counts, name)
+	case *ast.SelectorExpr:
+		return c.errCall(e.X, counts, name)
+	case *ast.TypeAssertExpr:
+		return c.errCall(e.X, counts, name)
+	case *ast.IndexExpr:
+		return c.errCall(e.X, counts, name)
 	}
 	return ""
 }
