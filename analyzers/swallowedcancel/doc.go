@@ -66,7 +66,10 @@
 // Not reported: errors.Is followed by returning or wrapping the error;
 // other sentinels (errors.Is(err, http.ErrServerClosed)); retrying a
 // per-attempt child deadline while the parent is alive
-// (errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil); skipping
+// (errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil); retrying
+// a call whose contexts nobody can cancel (context.TODO(), a fresh
+// per-attempt context from a package function or from a root with a
+// timeout); skipping
 // a log line for cancellation when the loop head (or body) checks the
 // context; loops ranging over channels, which stop when the channel is
 // closed.

@@ -57,7 +57,7 @@ func (c *checker) forLoop(cur inspector.Cursor, s *ast.ForStmt) {
 		return
 	}
 	if !c.errLoop(cur, s.Body, s.Cond != nil) && s.Cond == nil {
-		c.retryLoop(s)
+		c.retryLoop(cur, s)
 	}
 }
 
@@ -91,7 +91,7 @@ func (c *checker) errLoop(loop inspector.Cursor, body *ast.BlockStmt, bounded bo
 		}
 		var via string
 		if errID != nil {
-			via = c.ctxCallBefore(body.List[:i], is, errID)
+			via = c.retryCallBefore(loop, body.List[:i], is, errID)
 			if via == "" {
 				continue
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // retryLoop flags an endless loop with no check of its context (forLoop
@@ -17,7 +18,7 @@ import (
 // fails at once and the loop retries cancellation forever. An if that
 // leaves on the result of a call given a context (a ctx-aware wait
 // helper: if !sleep(ctx, d) { return }) is a check and keeps it silent.
-func (c *checker) retryLoop(s *ast.ForStmt) {
+func (c *checker) retryLoop(cur inspector.Cursor, s *ast.ForStmt) {
 	if s.Init != nil || s.Post != nil || len(s.Body.List) == 0 {
 		return
 	}
@@ -43,7 +44,7 @@ func (c *checker) retryLoop(s *ast.ForStmt) {
 			continue
 		}
 		if id := c.errOnly(errIsNil(is.Cond)); id != nil && is.Else == nil && leaves(is.Body) {
-			if v := c.ctxCallBefore(s.Body.List[:i], is, id); v != "" {
+			if v := c.retryCallBefore(cur, s.Body.List[:i], is, id); v != "" {
 				success, via = is, v
 			}
 		}

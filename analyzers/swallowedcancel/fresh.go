@@ -1,0 +1,119 @@
+package swallowedcancel
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// retryCallBefore is ctxCallBefore for the retry rules, leaving out calls
+// whose contexts are all fresh: an attempt under context.TODO(), a
+// per-attempt context built from nothing (newTestContext()) or from a
+// root (WithTimeout(context.Background(), d)) fails for its own reasons,
+// never because the loop's context was cancelled.
+func (c *checker) retryCallBefore(loop inspector.Cursor, before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident) string {
+	fn := analysisutil.EnclosingFunc(loop)
+	return c.callBefore(before, is, errID, func(call *ast.CallExpr) string {
+		if fn.Valid() && c.freshCtxCall(fn, call) {
+			return ""
+		}
+		return c.ctxCall(call)
+	})
+}
+
+// freshCtxCall reports whether call takes contexts and every one of them
+// is fresh (freshCtx).
+func (c *checker) freshCtxCall(fn inspector.Cursor, call *ast.CallExpr) bool {
+	n := 0
+	for _, a := range call.Args {
+		if analysisutil.IsContextType(c.pass.TypesInfo.TypeOf(a)) {
+			if !c.freshCtx(fn, a, 0) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// freshCtx reports whether the context e, in the function fn, is one no
+// caller can cancel: a root (Background, TODO, WithoutCancel), a package
+// function's result built only from fresh contexts (none at all, a root
+// with a timeout, a root with values), or a local of fn assigned only
+// such values. A method's result (s.ctx()) and a parameter are not.
+func (c *checker) freshCtx(fn inspector.Cursor, e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		name := analysisutil.CalleeName(info, e)
+		if _, ok := knowledge.ContextRoots[name]; ok {
+			return true
+		}
+		callee := analysisutil.Callee(info, e)
+		if callee == nil || callee.Signature().Recv() != nil {
+			return false
+		}
+		for _, a := range e.Args {
+			if analysisutil.IsContextType(info.TypeOf(a)) && !c.freshCtx(fn, a, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok || v.Pos() < fn.Node().Pos() || v.Pos() >= fn.Node().End() {
+			return false
+		}
+		if ft, _ := analysisutil.FuncParts(fn.Node()); ft != nil {
+			for _, f := range ft.Params.List {
+				for _, id := range f.Names {
+					if info.Defs[id] == v {
+						return false
+					}
+				}
+			}
+		}
+		found, ok := false, true
+		for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+			var lhs, rhs []ast.Expr
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					lhs = append(lhs, id)
+				}
+				rhs = n.Values
+			case *ast.UnaryExpr:
+				if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && info.Uses[id] == v {
+					return false // its address escapes
+				}
+				continue
+			}
+			for i, l := range lhs {
+				id, isID := l.(*ast.Ident)
+				if !isID || info.ObjectOf(id) != v {
+					continue
+				}
+				found = true
+				switch {
+				case len(rhs) == len(lhs):
+					ok = ok && c.freshCtx(fn, rhs[i], depth+1)
+				case len(rhs) == 1 && i == 0:
+					// ctx, cancel := context.WithTimeout(root, d)
+					ok = ok && c.freshCtx(fn, rhs[0], depth+1)
+				default:
+					ok = false
+				}
+			}
+		}
+		return found && ok
+	}
+	return false
+}
