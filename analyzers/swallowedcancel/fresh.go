@@ -17,20 +17,20 @@ import (
 func (c *checker) retryCallBefore(loop inspector.Cursor, before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident) string {
 	fn := analysisutil.EnclosingFunc(loop)
 	return c.callBefore(before, is, errID, func(call *ast.CallExpr) string {
-		if fn.Valid() && c.freshCtxCall(fn, call) {
+		if fn.Valid() && c.freshCtxCall(fn, loop.Node(), call) {
 			return ""
 		}
 		return c.ctxCall(call)
 	})
 }
 
-// freshCtxCall reports whether call takes contexts and every one of them
-// is fresh (freshCtx).
-func (c *checker) freshCtxCall(fn inspector.Cursor, call *ast.CallExpr) bool {
+// freshCtxCall reports whether call, in loop, takes contexts and every one
+// of them is fresh (freshCtx).
+func (c *checker) freshCtxCall(fn inspector.Cursor, loop ast.Node, call *ast.CallExpr) bool {
 	n := 0
 	for _, a := range call.Args {
 		if analysisutil.IsContextType(c.pass.TypesInfo.TypeOf(a)) {
-			if !c.freshCtx(fn, a, 0) {
+			if !c.freshCtx(fn, loop, a, false, 0) {
 				return false
 			}
 			n++
@@ -39,12 +39,15 @@ func (c *checker) freshCtxCall(fn inspector.Cursor, call *ast.CallExpr) bool {
 	return n > 0
 }
 
-// freshCtx reports whether the context e, in the function fn, is one no
-// caller can cancel: a root (Background, TODO, WithoutCancel), a package
+// freshCtx reports whether the context e, used in loop in the function fn,
+// is one no caller can cancel and whose deadline, if any, is the
+// attempt's: a root (Background, TODO, WithoutCancel), a package
 // function's result built only from fresh contexts (none at all, a root
 // with a timeout, a root with values), or a local of fn assigned only
-// such values. A method's result (s.ctx()) and a parameter are not.
-func (c *checker) freshCtx(fn inspector.Cursor, e ast.Expr, depth int) bool {
+// such values in the loop, or only roots outside it (a timeout set once
+// before the loop expires for every later attempt). A method's result
+// (s.ctx()) and a parameter are not. rootsOnly admits the roots alone.
+func (c *checker) freshCtx(fn inspector.Cursor, loop ast.Node, e ast.Expr, rootsOnly bool, depth int) bool {
 	if depth > 4 {
 		return false
 	}
@@ -56,11 +59,11 @@ func (c *checker) freshCtx(fn inspector.Cursor, e ast.Expr, depth int) bool {
 			return true
 		}
 		callee := analysisutil.Callee(info, e)
-		if callee == nil || callee.Signature().Recv() != nil {
+		if rootsOnly || callee == nil || callee.Signature().Recv() != nil {
 			return false
 		}
 		for _, a := range e.Args {
-			if analysisutil.IsContextType(info.TypeOf(a)) && !c.freshCtx(fn, a, depth+1) {
+			if analysisutil.IsContextType(info.TypeOf(a)) && !c.freshCtx(fn, loop, a, false, depth+1) {
 				return false
 			}
 		}
@@ -96,6 +99,7 @@ func (c *checker) freshCtx(fn inspector.Cursor, e ast.Expr, depth int) bool {
 				}
 				continue
 			}
+			roots := rootsOnly || cur.Node().Pos() < loop.Pos() || cur.Node().Pos() >= loop.End()
 			for i, l := range lhs {
 				id, isID := l.(*ast.Ident)
 				if !isID || info.ObjectOf(id) != v {
@@ -104,10 +108,10 @@ func (c *checker) freshCtx(fn inspector.Cursor, e ast.Expr, depth int) bool {
 				found = true
 				switch {
 				case len(rhs) == len(lhs):
-					ok = ok && c.freshCtx(fn, rhs[i], depth+1)
+					ok = ok && c.freshCtx(fn, loop, rhs[i], roots, depth+1)
 				case len(rhs) == 1 && i == 0:
 					// ctx, cancel := context.WithTimeout(root, d)
-					ok = ok && c.freshCtx(fn, rhs[0], depth+1)
+					ok = ok && c.freshCtx(fn, loop, rhs[0], roots, depth+1)
 				default:
 					ok = false
 				}

@@ -87,3 +87,28 @@ func (p *poller) waitReady() {
 		time.Sleep(time.Second)
 	}
 }
+
+// A timeout set once before the loop expires for every later attempt:
+// the loop then spins on the same error.
+func waitWithBudget() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for {
+		time.Sleep(time.Millisecond)
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of loops.fetch`
+			break
+		}
+	}
+}
+
+// ok: a root set once before the loop never expires.
+func waitOnRoot() {
+	ctx := context.Background()
+	for {
+		time.Sleep(time.Millisecond)
+		if err := fetch(ctx); err == nil {
+			break
+		}
+	}
+}
