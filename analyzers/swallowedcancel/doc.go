@@ -28,9 +28,11 @@
 //   - a function that received its context (a context.Context parameter)
 //     and returns a nil error when it is done: in case <-ctx.Done(), or
 //     after errors.Is(err, context.Canceled), err == context.X or
-//     ctx.Err() != nil. A branch that writes a protocol response
-//     (http.Error, WriteHeader, gin/echo/fiber status, gRPC status) is a
-//     boundary and is not reported; nor is a function that creates a
+//     ctx.Err() != nil. A try-send returning (bool, error) that answers
+//     false, nil when the context is done in a select with a send case
+//     says "not handed over" and is not reported. A branch that writes a
+//     protocol response (http.Error, WriteHeader, gin/echo/fiber status,
+//     gRPC status) is a boundary and is not reported; nor is a function that creates a
 //     cancellable context itself (it owns its shutdown), with
 //     WithCancel, WithTimeout, NotifyContext and the like or with a helper
 //     returning (context.Context, context.CancelFunc) as they do (a

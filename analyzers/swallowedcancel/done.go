@@ -3,6 +3,7 @@ package swallowedcancel
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
@@ -55,6 +56,9 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 					return false
 				}
 				last := n.Results[len(n.Results)-1]
+				if isNil(c.pass.TypesInfo, last) && c.notHandedOver(cur, fi, n) {
+					return true
+				}
 				if isNil(c.pass.TypesInfo, last) {
 					c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 						Message: fmt.Sprintf("%s returns a nil error when %s: the function received its context, so its caller takes the cancellation for success and carries on; return ctx.Err() (or wrap it with %%w)", c.funcName(cur), what)})
@@ -66,6 +70,33 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 			return true
 		})
 	}
+}
+
+// notHandedOver reports whether ret is `return false, nil` of a try-send:
+// a function returning (bool, error) whose done branch at cur lies in a
+// select (its own or an enclosing one) with a send case. The false says
+// that the value was not handed over, so the caller does not take the
+// cancellation for success.
+func (c *checker) notHandedOver(cur inspector.Cursor, fi funcInfo, ret *ast.ReturnStmt) bool {
+	res := fi.sig.Results()
+	if res.Len() != 2 || len(ret.Results) != 2 || !types.Identical(res.At(0).Type(), types.Typ[types.Bool]) {
+		return false
+	}
+	if tv, ok := c.pass.TypesInfo.Types[ret.Results[0]]; !ok || tv.Value == nil || constant.BoolVal(tv.Value) {
+		return false
+	}
+	fn := analysisutil.EnclosingFunc(cur)
+	for sel := range cur.Enclosing((*ast.SelectStmt)(nil)) {
+		if analysisutil.EnclosingFunc(sel).Node() != fn.Node() {
+			break
+		}
+		for _, cl := range sel.Node().(*ast.SelectStmt).Body.List {
+			if _, ok := cl.(*ast.CommClause).Comm.(*ast.SendStmt); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // responds reports whether n writes a protocol response (HTTP status,
