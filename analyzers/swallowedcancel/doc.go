@@ -45,6 +45,12 @@
 //   - in the same branches, a fresh error that loses the context error's
 //     identity (errors.New, fmt.Errorf without %w), and fmt.Errorf that
 //     formats ctx.Err() without %w anywhere;
+//   - a nil error returned for the error of a call given the function's
+//     context (if err := fetch(ctx); err != nil { log.Print(err); return
+//     nil }): cancellation is dropped with every other error. Silent when
+//     the branch checks the context, writes a protocol response, or hands
+//     the error to whoever waits for it (sends it, stores it where it
+//     outlives the function, puts it in a result value);
 //   - loops that cannot stop once their context is done: a continue in
 //     case <-ctx.Done(); an unlabelled break in case <-ctx.Done() when the
 //     loop checks the context nowhere else; a continue that skips the

@@ -26,7 +26,7 @@ func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 		return
 	}
 	fi := c.funcAt(cur)
-	if !fi.returnsErr() || !fi.received || fi.owner || c.responds(is.Body) || c.checksCtxIn(is.Body) {
+	if !fi.returnsErr() || !fi.received || fi.owner || c.responds(is.Body) || c.checksCtxIn(is.Body) || c.delivers(cur, is.Body, errID) {
 		return
 	}
 	via := c.callBefore(stmtsBefore(cur), is, errID, func(call *ast.CallExpr) string { return c.givenCtx(call, fi) })
@@ -35,6 +35,49 @@ func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(),
 		Message: fmt.Sprintf("%s returns a nil error when %s fails: that drops cancellation with every other error, so its caller takes a cancelled call for success; return %s (or at least when errors.Is(%s, context.Canceled))", c.funcName(cur), via, errID.Name, errID.Name)})
+}
+
+// delivers reports whether the block hands the error errID to whoever
+// waits for the outcome: it sends it (or a value holding it) on a
+// channel, stores it where it outlives the function, or puts it in a
+// composite literal (a result or message value), so the failure, and a
+// cancellation with it, reaches its waiter while the function answers
+// its own caller otherwise. Logging it (log.Print(err)) is no delivery.
+func (c *checker) delivers(cur inspector.Cursor, b *ast.BlockStmt, errID *ast.Ident) bool {
+	obj := c.pass.TypesInfo.ObjectOf(errID)
+	holds := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	var fn ast.Node
+	if f := analysisutil.EnclosingFunc(cur); f.Valid() {
+		fn = f.Node()
+	}
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			found = found || holds(n.Value)
+		case *ast.CompositeLit:
+			found = found || holds(n)
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					found = found || (holds(n.Rhs[i]) && c.outlives(l, fn))
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // nilReturn returns the statement of body, at its top level, that returns
