@@ -50,7 +50,8 @@
 //     nil }): cancellation is dropped with every other error. Silent when
 //     the branch checks the context, writes a protocol response, or hands
 //     the error to whoever waits for it (sends it, stores it where it
-//     outlives the function, puts it in a result value);
+//     outlives the function, puts it in a result value), or returns it
+//     in another result (return nil, warnings.Add(err), nil: best effort);
 //   - loops that cannot stop once their context is done: a continue in
 //     case <-ctx.Done(); an unlabelled break in case <-ctx.Done() when the
 //     loop checks the context nowhere else; a continue that skips the

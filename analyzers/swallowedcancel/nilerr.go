@@ -29,6 +29,9 @@ func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 	if !fi.returnsErr() || !fi.received || fi.owner || c.responds(is.Body) || c.checksCtxIn(is.Body) || c.delivers(cur, is.Body, errID) {
 		return
 	}
+	if c.returnsAsValue(ret, errID) {
+		return
+	}
 	via := c.callBefore(stmtsBefore(cur), is, errID, func(call *ast.CallExpr) string { return c.givenCtx(call, fi) })
 	if via == "" {
 		return
@@ -77,6 +80,24 @@ func (c *checker) delivers(cur inspector.Cursor, b *ast.BlockStmt, errID *ast.Id
 		}
 		return !found
 	})
+	return found
+}
+
+// returnsAsValue reports whether ret hands the error errID to the caller
+// in another result (return nil, warnings.Add(err), nil): a best-effort
+// call whose failure, cancellation included, is returned as a warning
+// value rather than as the error.
+func (c *checker) returnsAsValue(ret *ast.ReturnStmt, errID *ast.Ident) bool {
+	obj := c.pass.TypesInfo.ObjectOf(errID)
+	found := false
+	for _, r := range ret.Results[:len(ret.Results)-1] {
+		ast.Inspect(r, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
+				found = true
+			}
+			return !found
+		})
+	}
 	return found
 }
 
