@@ -32,7 +32,9 @@
 //     false, nil when the context is done in a select with a send case
 //     says "not handed over" and is not reported. A branch that writes a
 //     protocol response (http.Error, WriteHeader, gin/echo/fiber status,
-//     gRPC status) is a boundary and is not reported; nor is a function that creates a
+//     gRPC status) is a boundary and is not reported, and so is one that
+//     stops a server the function holds in a local (srv.Shutdown: a
+//     Run(ctx) whose context is its stop signal); nor is a function that creates a
 //     cancellable context itself (it owns its shutdown), with
 //     WithCancel, WithTimeout, NotifyContext and the like or with a helper
 //     returning (context.Context, context.CancelFunc) as they do (a

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"strings"
 	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
@@ -42,7 +43,7 @@ func (c *checker) doneBranch(cur inspector.Cursor, body []ast.Stmt, fi funcInfo,
 		return
 	}
 	for _, st := range body {
-		if c.responds(st) {
+		if c.responds(st) || c.stopsOwnServer(cur, st) {
 			return
 		}
 	}
@@ -98,6 +99,53 @@ func (c *checker) notHandedOver(cur inspector.Cursor, fi funcInfo, ret *ast.Retu
 	}
 	return false
 }
+
+// stopsOwnServer reports whether n stops a server (a Stops method of
+// knowledge.Servers: Shutdown, GracefulStop, ...) held in a local of the
+// function at cur: the function serves until its context is done, which
+// is its stop signal, and returning nil then is its clean stop.
+func (c *checker) stopsOwnServer(cur inspector.Cursor, n ast.Node) bool {
+	fn := analysisutil.EnclosingFunc(cur)
+	if !fn.Valid() {
+		return false
+	}
+	ft, _ := analysisutil.FuncParts(fn.Node())
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !serverStops[analysisutil.CalleeName(c.pass.TypesInfo, call)] {
+			return true
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		found = ok && v.Pos() >= ft.End() && v.Pos() < fn.Node().End()
+		return !found
+	})
+	return found
+}
+
+// serverStops are the stop methods of knowledge.Servers, by key:
+// "(*net/http.Server).Shutdown".
+var serverStops = func() map[string]bool {
+	m := map[string]bool{}
+	for key, s := range knowledge.Servers {
+		i := strings.LastIndex(key, ".")
+		if i < 0 || !strings.HasPrefix(key, "(") {
+			continue
+		}
+		for _, stop := range s.Stops {
+			m[key[:i+1]+stop] = true
+		}
+	}
+	return m
+}()
 
 // responds reports whether n writes a protocol response (HTTP status,
 // gRPC status).
