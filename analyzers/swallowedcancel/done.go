@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
-	"strings"
 	"go/types"
+	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
