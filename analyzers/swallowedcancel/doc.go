@@ -78,9 +78,10 @@
 // other sentinels (errors.Is(err, http.ErrServerClosed)); retrying a
 // per-attempt child deadline while the parent is alive
 // (errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil); retrying
-// a call whose contexts nobody can cancel (context.TODO(), a fresh
-// per-attempt context from a package function or from a root with a
-// timeout); skipping
+// a call whose contexts nobody can cancel (context.TODO(), a root with a
+// timeout made for the attempt, or the result of a function that takes no
+// context and returns such a one, known across packages by a fact);
+// skipping
 // a log line for cancellation when the loop head (or body) checks the
 // context; loops ranging over channels, which stop when the channel is
 // closed.

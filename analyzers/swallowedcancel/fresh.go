@@ -24,6 +24,72 @@ func (c *checker) retryCallBefore(loop inspector.Cursor, before []ast.Stmt, is *
 	})
 }
 
+// freshFact marks a function that takes no context and returns a fresh
+// one (freshCtx): a root, or a timeout on a root, for one attempt.
+type freshFact struct{}
+
+func (*freshFact) AFact() {}
+
+func (*freshFact) String() string { return "returns a fresh ctx" }
+
+// findFresh finds the package's functions that return fresh contexts and
+// exports their facts; they may build on each other, so it repeats until
+// nothing changes.
+func (c *checker) findFresh(in *inspector.Inspector) {
+	c.freshFuncs = map[*types.Func]bool{}
+	type cand struct {
+		fn  *types.Func
+		cur inspector.Cursor
+	}
+	var cands []cand
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if !ok || d.Body == nil || d.Recv != nil {
+			continue
+		}
+		sig := fn.Signature()
+		if takesCtx(sig) || sig.Results().Len() == 0 || !analysisutil.IsContextType(sig.Results().At(0).Type()) {
+			continue
+		}
+		cands = append(cands, cand{fn, cur})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, k := range cands {
+			if c.freshFuncs[k.fn] {
+				continue
+			}
+			body := k.cur.Node().(*ast.FuncDecl).Body
+			ok, any := true, false
+			for r := range k.cur.Preorder((*ast.ReturnStmt)(nil)) {
+				if analysisutil.EnclosingFunc(r).Node() != k.cur.Node() {
+					continue
+				}
+				ret := r.Node().(*ast.ReturnStmt)
+				any = true
+				ok = ok && len(ret.Results) > 0 && c.freshCtx(k.cur, body, ret.Results[0], false, 0)
+			}
+			if ok && any {
+				c.freshFuncs[k.fn] = true
+				changed = true
+			}
+		}
+	}
+	for fn := range c.freshFuncs {
+		c.pass.ExportObjectFact(fn.Origin(), &freshFact{})
+	}
+}
+
+// isFreshFunc reports whether fn returns a fresh context, by the
+// package's findFresh or, for another package, its fact.
+func (c *checker) isFreshFunc(fn *types.Func) bool {
+	if fn.Pkg() == c.pass.Pkg {
+		return c.freshFuncs[fn]
+	}
+	return c.pass.ImportObjectFact(fn, new(freshFact))
+}
+
 // freshCtxCall reports whether call, in loop, takes contexts and every one
 // of them is fresh (freshCtx).
 func (c *checker) freshCtxCall(fn inspector.Cursor, loop ast.Node, call *ast.CallExpr) bool {
@@ -62,12 +128,18 @@ func (c *checker) freshCtx(fn inspector.Cursor, loop ast.Node, e ast.Expr, roots
 		if rootsOnly || callee == nil || callee.Signature().Recv() != nil {
 			return false
 		}
+		n := 0
 		for _, a := range e.Args {
-			if analysisutil.IsContextType(info.TypeOf(a)) && !c.freshCtx(fn, loop, a, false, depth+1) {
-				return false
+			if analysisutil.IsContextType(info.TypeOf(a)) {
+				if !c.freshCtx(fn, loop, a, false, depth+1) {
+					return false
+				}
+				n++
 			}
 		}
-		return true
+		// A function given no context may return one its package
+		// cancels: only its summary can tell.
+		return n > 0 || c.isFreshFunc(callee)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok || v.Pos() < fn.Node().Pos() || v.Pos() >= fn.Node().End() {

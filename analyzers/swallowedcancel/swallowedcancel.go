@@ -33,7 +33,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact), new(runsOwnedFact)},
+		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact), new(runsOwnedFact), new(freshFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -58,6 +58,8 @@ type checker struct {
 	ownedFields map[*types.Var]bool
 	supers      map[*types.Func][]int
 	supervised  map[ast.Node]bool
+	// freshFuncs return contexts nobody cancels (fresh.go).
+	freshFuncs map[*types.Func]bool
 }
 
 // nodeTypes are the nodes the checks visit.
@@ -82,6 +84,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.supervise(in)
+	c.findFresh(in)
 	for cur := range in.Root().Preorder(nodeTypes...) {
 		if analysisutil.IsGenerated(pass, cur.Node().Pos()) {
 			continue

@@ -33,7 +33,7 @@ func TestDone(t *testing.T) {
 }
 
 func TestLoops(t *testing.T) {
-	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/loops")
+	analysistest.Run(t, analysistestutil.TestData(t), swallowedcancel.Analyzer, "swallowedcancel/loops", "swallowedcancel/loops/attempt")
 }
 
 // TestFacts checks ctxErrFact export (b) and its use in another package (a).

@@ -4,12 +4,14 @@ import (
 	"context"
 	"log"
 	"time"
+
+	"swallowedcancel/loops/attempt"
 )
 
 // Attempts under contexts nobody cancels fail for their own reasons: a
 // retry of them is no retry of cancellation.
 
-func newAttemptCtx() context.Context {
+func newAttemptCtx() context.Context { // want newAttemptCtx:"returns a fresh ctx"
 	ctx, _ := context.WithTimeout(context.Background(), time.Minute) //nolint
 	return ctx
 }
@@ -111,4 +113,33 @@ func waitOnRoot() {
 			break
 		}
 	}
+}
+
+// The process context, cancelled on shutdown, reached through a function
+// given no context.
+var appCtx, appStop = context.WithCancel(context.Background())
+
+func processCtx() context.Context { return appCtx }
+
+func retryProcess() {
+	for {
+		err := fetch(processCtx())
+		if err == nil { // want `the loop leaves only on success of loops.fetch`
+			break
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// ok: a fresh attempt context from another package, known by its fact.
+func retryImportedAttempts() error {
+	var err error
+	for i := 0; i < 5; i++ {
+		if err = fetch(attempt.New()); err != nil {
+			time.Sleep(time.Millisecond)
+			continue
+		}
+		return nil
+	}
+	return err
 }
