@@ -69,7 +69,11 @@
 // are not request paths themselves, a fact saying that calling them starts
 // an unjoined goroutine, with the chain of calls. A call to such a
 // function on a request path is reported at the call, citing the chain
-// ("b.Publish → b.send → go b.deliver"). One report per goroutine: a go
+// ("b.Publish → b.send → go b.deliver"). A go statement that runs only
+// when a bool parameter of its function has one value (if async { go
+// ... }, or after if !force { return }) is not started by a call that
+// passes the other value as a constant, and a call that forwards its own
+// bool parameter passes the condition on. One report per goroutine: a go
 // statement in a helper of the same package is reported where it is, with
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path
