@@ -32,7 +32,10 @@
 //     iteration on a channel made before the loop) while its launcher may
 //     stop reading: a select that returns on ctx.Done(), on a timeout or on
 //     default, or a receive loop that returns on the first error. A
-//     suggested fix buffers a channel that gets one send;
+//     timeout or default case after which the launcher still receives
+//     from the channel on every path (it warns, then waits; a poll, then a
+//     blocking receive) does not stop reading. A suggested fix buffers a
+//     channel that gets one send;
 //   - a function that returns a channel its goroutine sends on with less
 //     room than those sends (an unbuffered future): a caller that drops it
 //     leaks the goroutine. Streams, which send in a loop, are the caller's

@@ -181,6 +181,9 @@ func (c *checker) launcherStops(ch *types.Var, g *goroutine, launcher ast.Node) 
 				if looping && !leaves(other.Body) {
 					continue
 				}
+				if c.readsAgain(launcher, sel, other, ch) {
+					continue // it gives up waiting, not reading
+				}
 				return c.caseWhy(other), true
 			}
 			continue
