@@ -45,7 +45,10 @@
 //     launching function (for a local WaitGroup), or in a function of the
 //     package that is exported or called somewhere (for a field): a Wait in
 //     a method nothing calls does not count, unless the launcher is itself
-//     called nowhere the pass can see (through an interface, say);
+//     called nowhere the pass can see (through an interface, say). A
+//     pointer to a WaitGroup the goroutine gets from a call (an accessor,
+//     wg := s.waitGroup()) belongs to whoever made it, which the pass does
+//     not follow: it counts as waited for;
 //   - an untracked go statement inside a tracked goroutine (a WaitGroup
 //     goroutine, an errgroup function, a closure handed to a supervisor):
 //     waiting for the outer goroutine does not wait for it;

@@ -248,6 +248,18 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 	if g.decl == nil || c.isParam(key) {
 		return true, nil
 	}
+	if need == opWait {
+		owner, borrowed := c.borrowedTracker(key)
+		if owner != nil { // wg := &s.wg: a reachable s.wg.Wait counts too
+			for _, o := range c.index()[owner] {
+				if c.does(o, need) && !c.owns(g, o) && c.reachable(o.decl) {
+					return true, nil
+				}
+			}
+		} else if borrowed {
+			return true, nil
+		}
+	}
 	for _, o := range c.index()[key] {
 		if c.owns(g, o) {
 			continue
@@ -257,6 +269,40 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 		}
 	}
 	return false, nil
+}
+
+// borrowedTracker reports whether the local key is a pointer to a
+// tracker made elsewhere: defined by a call (an accessor, wg :=
+// s.waitGroup()), a parameter's field or anything but &sync.WaitGroup{}
+// or new(sync.WaitGroup). Its owner, whom the pass does not follow (an
+// interface's implementations, say), may Wait on it in its Stop or
+// Close. For wg := &s.wg it returns the field, which is not borrowed:
+// its Waits count besides the local's.
+func (c *checker) borrowedTracker(key *types.Var) (owner *types.Var, borrowed bool) {
+	if _, ok := key.Type().Underlying().(*types.Pointer); !ok || !isTrackerType(key.Type()) {
+		return nil, false // a WaitGroup value is the local's own
+	}
+	for _, o := range c.index()[key] {
+		if o.kind == opWrite {
+			return nil, true
+		}
+	}
+	switch d := ast.Unparen(c.defOf(key)).(type) {
+	case *ast.UnaryExpr:
+		if d.Op == token.AND {
+			if _, lit := ast.Unparen(d.X).(*ast.CompositeLit); lit {
+				return nil, false
+			}
+			if k := c.keyOf(d.X); k != nil && k != key && (k.IsField() || k.Parent() == c.pass.Pkg.Scope()) {
+				return k, false
+			}
+		}
+	case *ast.CallExpr:
+		if isBuiltin(c.info, d.Fun, "new") {
+			return nil, false
+		}
+	}
+	return nil, true
 }
 
 // reachable reports whether d can run: it is exported, main or init,
