@@ -43,8 +43,9 @@
 //   - a goroutine that calls wg.Done() with no reachable wg.Wait(), and
 //     wg.Go or errgroup's Go without Wait. A Wait counts when it is in the
 //     launching function (for a local WaitGroup), or in a function of the
-//     package that is exported or called somewhere (for a field): a Wait in
-//     a method nothing calls does not count, unless the launcher is itself
+//     package that is exported or called somewhere (for a field; a method
+//     that implements an interface method the package calls counts as
+//     called): a Wait in a method nothing calls does not count, unless the launcher is itself
 //     called nowhere the pass can see (through an interface, say). A
 //     pointer to a WaitGroup the goroutine gets from a call (an accessor,
 //     wg := s.waitGroup()) belongs to whoever made it, which the pass does

@@ -333,7 +333,50 @@ func (c *checker) reachable(d *ast.FuncDecl) bool {
 			c.refd[f] = true
 		}
 	}
-	return c.refd[fn.Origin()]
+	return c.refd[fn.Origin()] || c.calledThroughInterface(fn.Origin())
+}
+
+// calledThroughInterface reports whether the method fn implements an
+// interface method that the package calls or refers to (Peer.stop called
+// on a Peer): a call through the interface may run it.
+func (c *checker) calledThroughInterface(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	if c.ifaceRefs == nil {
+		c.ifaceRefs = map[string][]*types.Interface{}
+		for _, obj := range c.info.Uses {
+			m, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			ms, ok := m.Type().(*types.Signature)
+			if !ok || ms.Recv() == nil {
+				continue
+			}
+			if it, ok := ms.Recv().Type().Underlying().(*types.Interface); ok {
+				c.ifaceRefs[m.Name()] = append(c.ifaceRefs[m.Name()], it)
+			}
+		}
+	}
+	its := c.ifaceRefs[fn.Name()]
+	if len(its) == 0 {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); !ok || n.TypeParams().Len() > 0 {
+		return false
+	}
+	for _, it := range its {
+		if types.Implements(t, it) || types.Implements(types.NewPointer(t), it) {
+			return true
+		}
+	}
+	return false
 }
 
 // isParam reports whether v is a parameter, result or receiver of some
