@@ -29,7 +29,9 @@
 //     nobody waits for it at shutdown and a panic in it is unrecovered;
 //   - a goroutine that sends on a local channel with less room than its
 //     sends on some path (a send in a loop, one goroutine per loop
-//     iteration on a channel made before the loop) while its launcher may
+//     iteration on a channel made before the loop, unless the loop runs a
+//     constant number of times and the channel has room for all their
+//     sends) while its launcher may
 //     stop reading: a select that returns on ctx.Done(), on a timeout or on
 //     default, or a receive loop that returns on the first error. A
 //     timeout or default case after which the launcher still receives

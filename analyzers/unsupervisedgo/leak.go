@@ -63,6 +63,13 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 		if !many && !sends.loop && capacity >= int64(sends.n) {
 			continue
 		}
+		if many && !sends.loop {
+			// One goroutine per iteration of loops with a constant
+			// count: room for every send is enough.
+			if trips, ok := c.tripCount(g.cur, launcher, mk.Pos()); ok && trips <= capacity/max(int64(sends.n), 1) {
+				continue
+			}
+		}
 		why, ok := c.launcherStops(key, g, launcher)
 		if !ok {
 			continue
