@@ -101,7 +101,10 @@
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
 // channel with room for every send, read by the launcher or returned);
-// on semaphores (a buffered channel a goroutine releases); on signal
+// on channels handed on inside a value (a reply channel in a request
+// struct sent to a worker, even by the goroutine itself), whose other end
+// the pass does not follow; on semaphores (a buffered channel a goroutine
+// releases); on signal
 // channels (signal.Notify); and on server goroutines in main that a
 // graceful Shutdown stops. A join does not need recover.
 //

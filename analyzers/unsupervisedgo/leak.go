@@ -151,12 +151,15 @@ func chanCap(info *types.Info, mk *ast.CallExpr) (int64, bool) {
 	return n, ok
 }
 
-// escapes reports whether the local v flows, outside goroutine g, into
-// something the pass does not follow (a call without a summary, another
-// variable, a result).
+// escapes reports whether the local v flows into something the pass does
+// not follow: a call without a summary outside goroutine g, or, anywhere,
+// another variable, a struct or a result.
 func (c *checker) escapes(v *types.Var, g *goroutine) bool {
 	for _, o := range c.index()[v] {
-		if c.escaping(o) && !c.owns(g, o) {
+		// The goroutine's own calls are judged by their summaries; a
+		// channel it stores in a value (a request struct sent to a
+		// worker) is handed on like any other.
+		if c.escaping(o) && (o.kind == opEscape || !c.owns(g, o)) {
 			return true
 		}
 	}
