@@ -12,8 +12,10 @@
 // return while work is still running.
 //
 // The pass models each goroutine's lifetime. A goroutine's body is the
-// code it runs itself: its function, the closures it runs in place, and
-// the functions of the package it calls. Goroutines it starts (its
+// code it runs itself: its function (a closure bound to a local, as in go
+// handle(x), too), the closures it runs in place, the literals its func
+// parameters are bound to at the go statement (go eval(x, func() {
+// wg.Done() })), and the functions of the package it calls. Goroutines it starts (its
 // children) and closures it only hands on (handlers, hooks) run
 // elsewhere: their operations are its partners, not its own. Channels,
 // WaitGroups and Conds are identified by where they live (a local, a

@@ -62,7 +62,11 @@ func (c *checker) analyseGo(g *goroutine) {
 		c.byNode[fun] = g
 		g.subst = c.bind(fun.Type, call.Args)
 	default:
-		if fn := analysisutil.Callee(c.info, call); fn != nil {
+		if lit := c.localClosure(call); lit != nil {
+			// go f(x), f := func(...) { defer wg.Done(); ... }
+			g.body = lit
+			g.subst = c.bind(lit.Type, call.Args)
+		} else if fn := analysisutil.Callee(c.info, call); fn != nil {
 			if d := c.rp.Graph.Funcs[fn]; d != nil {
 				g.body = d
 				g.subst = c.bind(d.Type, call.Args)
