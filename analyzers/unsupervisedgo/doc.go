@@ -97,7 +97,9 @@
 //
 // The pass stays silent on joins through errgroup, sync.WaitGroup
 // (Add/Done/Wait or wg.Go), also when Add, Done and Wait sit in different
-// methods of one type; on supervisor helpers, recognised by structure (a
+// methods of one type; on semaphore drains (goroutines that release a
+// weighted semaphore whose full weight the launcher acquires after
+// starting them); on supervisor helpers, recognised by structure (a
 // function that runs its func parameter in a goroutine it tracks with a
 // WaitGroup or an errgroup), and the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or

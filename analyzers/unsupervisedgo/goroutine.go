@@ -82,6 +82,9 @@ func (c *checker) analyseGo(g *goroutine) {
 		c.goCallEvidence(g, call)
 	}
 	c.decideJoin(g)
+	if !g.joined && c.drained(g) {
+		g.joined = true
+	}
 }
 
 func (c *checker) analyseSpawn(g *goroutine) {
