@@ -84,7 +84,10 @@
 // when a bool parameter of its function has one value (if async { go
 // ... }, or after if !force { return }) is not started by a call that
 // passes the other value as a constant, and a call that forwards its own
-// bool parameter passes the condition on. One report per goroutine: a go
+// bool parameter passes the condition on. A call whose result the
+// caller ends in a deferred method call (l, err := Open(); defer
+// l.Close()) hands the constructor's goroutine to that value, not to the
+// caller. One report per goroutine: a go
 // statement in a helper of the same package is reported where it is, with
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path

@@ -88,7 +88,7 @@ func (c *checker) summarise() {
 				} else if f := c.importedSpawn(call.Callee); f != nil {
 					tail = []spawnPath{{chain: f.Chain, guard: f.Guard}}
 				}
-				if tail == nil {
+				if tail == nil || c.closedByCaller(call.Cursor, d) {
 					continue
 				}
 				// One chain limit and rendering for every pass.
@@ -186,6 +186,9 @@ func (c *checker) reportCalls() {
 			}
 			if _, ok := c.forward(call.Expr(), nil, f.Guard); !ok {
 				continue // a constant argument the go statement is not reached with
+			}
+			if c.closedByCaller(call.Cursor, d) {
+				continue // the value the goroutine belongs to is closed by the caller
 			}
 			r := c.rp.At(call.Cursor)
 			if r == nil {
