@@ -104,7 +104,9 @@
 // weighted semaphore whose full weight the launcher acquires after
 // starting them); on supervisor helpers, recognised by structure (a
 // function that runs its func parameter in a goroutine it tracks with a
-// WaitGroup or an errgroup), and the closures handed to them; on
+// WaitGroup or an errgroup, or that announces it with wg.Add right before
+// the go statement and leaves Done to the functions it is handed), and
+// the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
 // channel with room for every send, read by the launcher or returned);

@@ -85,6 +85,14 @@ func (c *checker) analyseGo(g *goroutine) {
 	if !g.joined && c.drained(g) {
 		g.joined = true
 	}
+	if g.tracker == nil && !g.joined {
+		if x := c.addedTracker(g); x != nil {
+			e := evidence{kind: evTracker, expr: x, key: c.keyOf(x), node: g.cur.Node(), cur: g.cur}
+			g.evidence = append(g.evidence, e)
+			g.tracker = &g.evidence[len(g.evidence)-1]
+			g.joined, g.noWaitIn = c.joinedBy(e.key, opWait, g)
+		}
+	}
 }
 
 func (c *checker) analyseSpawn(g *goroutine) {
