@@ -92,7 +92,9 @@
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path
 // of its own package exports no fact, since its goroutines are reported
-// there. Exported functions also export what they do to their channel
+// there; except a go wrapper, a per-operation function whose goroutine
+// runs its func parameter (GoSafe(ctx, fn)): its go statement is not
+// reported, and its calls on request paths are. Exported functions also export what they do to their channel
 // and WaitGroup parameters ("param 0: sends (in a loop)", "param 0:
 // closes", "param 0: calls Done"), so a goroutine that runs a helper of
 // another package of the module is judged by what the helper does. The

@@ -57,10 +57,17 @@ func (f *supervisesFact) String() string { return fmt.Sprintf("supervises func p
 func (c *checker) summarise() {
 	g := c.rp.Graph
 	paths := map[*ast.FuncDecl][]spawnPath{}
+	wrappers := map[*ast.FuncDecl]bool{} // go wrappers on request paths: summarised, not reported
 	for _, d := range g.Decls {
 		for _, gs := range c.gos {
-			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) || c.rp.At(gs.cur) != nil {
-				continue // joined, or reported in place with its request path
+			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) {
+				continue
+			}
+			if c.rp.At(gs.cur) != nil {
+				if !c.goWrapper(gs) {
+					continue // reported in place with its request path
+				}
+				wrappers[d] = true
 			}
 			p := spawnPath{chain: []string{"go " + c.goTarget(gs)}, guard: c.flagGuards(gs.cur, d)}
 			paths[d], _ = addPath(paths[d], p)
@@ -81,7 +88,7 @@ func (c *checker) summarise() {
 				}
 				var tail []spawnPath
 				if local := g.Local(call); local != nil {
-					if c.rp.Func(local) != nil {
+					if c.rp.Func(local) != nil && !wrappers[local] {
 						continue // reported in place, with its request path
 					}
 					tail = paths[local]
@@ -111,7 +118,7 @@ func (c *checker) summarise() {
 		if !fn.Exported() {
 			continue // other packages cannot call it
 		}
-		if ps := paths[d]; len(ps) > 0 && c.rp.Func(d) == nil {
+		if ps := paths[d]; len(ps) > 0 && (c.rp.Func(d) == nil || wrappers[d]) {
 			// A function on a request path of its own package has its
 			// goroutines reported there; no fact, so callers elsewhere
 			// do not report them again.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/ast/edge"
 )
 
@@ -76,4 +77,23 @@ func (c *checker) callsFuncParam(lit *ast.FuncLit, d *ast.FuncDecl) bool {
 		return !found
 	})
 	return found
+}
+
+// goWrapper reports whether g's launcher is a go wrapper that is a
+// request path only because it takes a context (threading.GoSafeCtx(ctx,
+// fn)): its goroutine runs a func parameter, the work its callers hand
+// it. Such a go statement is not reported where it is; the wrapper gets
+// a spawn summary instead, so its calls on request paths are reported.
+func (c *checker) goWrapper(g *goroutine) bool {
+	if g.spawn || g.decl == nil {
+		return false
+	}
+	r := c.rp.Func(g.decl)
+	if r == nil || r.Kind != requestpath.PerOperation {
+		return false
+	}
+	// A literal that wraps the call (recover, labels, logging) is the
+	// wrapper's shape; a bare go f() stays reported where it is.
+	lit, ok := g.body.(*ast.FuncLit)
+	return ok && c.callsFuncParam(lit, g.decl)
 }
