@@ -92,8 +92,16 @@ func (c *checker) goWrapper(g *goroutine) bool {
 	if r == nil || r.Kind != requestpath.PerOperation {
 		return false
 	}
-	// A literal that wraps the call (recover, labels, logging) is the
+	// A literal that wraps the call (recover, labels, logging), or a
+	// function the parameter is handed to (go runSafe(ctx, fn)), is the
 	// wrapper's shape; a bare go f() stays reported where it is.
-	lit, ok := g.body.(*ast.FuncLit)
-	return ok && c.callsFuncParam(lit, g.decl)
+	if lit, ok := g.body.(*ast.FuncLit); ok {
+		return c.callsFuncParam(lit, g.decl)
+	}
+	for _, a := range g.cur.Node().(*ast.GoStmt).Call.Args {
+		if v := c.varOf(a); v != nil && paramIndex(c.info, g.decl.Type, v) >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -16,3 +16,13 @@ func GoSafe(ctx context.Context, fn func()) { // want GoSafe:`spawns unsupervise
 func Process(ctx context.Context) {
 	go deliver("x") // want `fire-and-forget goroutine in per-operation function Process`
 }
+
+// GoSafeRun hands the work to a function that runs it: the same shape.
+func GoSafeRun(ctx context.Context, fn func()) { // want GoSafeRun:`spawns unsupervised goroutine: go b.runSafe`
+	go runSafe(ctx, fn)
+}
+
+func runSafe(ctx context.Context, fn func()) {
+	defer func() { _ = recover() }()
+	fn()
+}
