@@ -76,6 +76,12 @@ func (c *checker) callEvidence(g *goroutine, n *ast.CallExpr, cur inspector.Curs
 	}
 	fn := analysisutil.Callee(c.info, n)
 	if fn == nil {
+		// A func value: a parameter bound to a literal at the go
+		// statement (go run(x, func() { wg.Done() })), or a local
+		// closure only ever called.
+		if lit := c.funcValueLit(n, subst); lit != nil && depth < maxDepth {
+			c.walkOwn(g, lit, subst, depth+1)
+		}
 		return
 	}
 	if methodKind(analysisutil.FuncName(fn)) == opDone {
@@ -101,6 +107,21 @@ func (c *checker) callEvidence(g *goroutine, n *ast.CallExpr, cur inspector.Curs
 			}
 		}
 	}
+}
+
+// funcValueLit returns the literal that a call of a func value runs: the
+// literal a parameter is bound to in subst, or the one a local variable
+// is defined with (see localClosure).
+func (c *checker) funcValueLit(call *ast.CallExpr, subst map[*types.Var]ast.Expr) *ast.FuncLit {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok {
+			if a, ok := subst[v]; ok {
+				lit, _ := ast.Unparen(a).(*ast.FuncLit)
+				return lit
+			}
+		}
+	}
+	return c.localClosure(call)
 }
 
 // maskEvidence maps summarised operations to evidence kinds.

@@ -68,7 +68,7 @@ func (c *checker) checkGo(g *goroutine) {
 	if c.checkControl(g, pos, end) {
 		return
 	}
-	if g.joined || c.boundedByLauncher(g) {
+	if g.joined || c.boundedByLauncher(g) || c.goWrapper(g) {
 		return
 	}
 	r := c.rp.At(g.cur)

@@ -12,8 +12,10 @@
 // return while work is still running.
 //
 // The pass models each goroutine's lifetime. A goroutine's body is the
-// code it runs itself: its function, the closures it runs in place, and
-// the functions of the package it calls. Goroutines it starts (its
+// code it runs itself: its function (a closure bound to a local, as in go
+// handle(x), too), the closures it runs in place, the literals its func
+// parameters are bound to at the go statement (go eval(x, func() {
+// wg.Done() })), and the functions of the package it calls. Goroutines it starts (its
 // children) and closures it only hands on (handlers, hooks) run
 // elsewhere: their operations are its partners, not its own. Channels,
 // WaitGroups and Conds are identified by where they live (a local, a
@@ -29,10 +31,15 @@
 //     nobody waits for it at shutdown and a panic in it is unrecovered;
 //   - a goroutine that sends on a local channel with less room than its
 //     sends on some path (a send in a loop, one goroutine per loop
-//     iteration on a channel made before the loop) while its launcher may
+//     iteration on a channel made before the loop, unless the loop runs a
+//     constant number of times and the channel has room for all their
+//     sends) while its launcher may
 //     stop reading: a select that returns on ctx.Done(), on a timeout or on
 //     default, or a receive loop that returns on the first error. A
-//     suggested fix buffers a channel that gets one send;
+//     timeout or default case after which the launcher still receives
+//     from the channel on every path (it warns, then waits; a poll, then a
+//     blocking receive) does not stop reading. A suggested fix buffers a
+//     channel that gets one send;
 //   - a function that returns a channel its goroutine sends on with less
 //     room than those sends (an unbuffered future): a caller that drops it
 //     leaks the goroutine. Streams, which send in a loop, are the caller's
@@ -40,9 +47,13 @@
 //   - a goroutine that calls wg.Done() with no reachable wg.Wait(), and
 //     wg.Go or errgroup's Go without Wait. A Wait counts when it is in the
 //     launching function (for a local WaitGroup), or in a function of the
-//     package that is exported or called somewhere (for a field): a Wait in
-//     a method nothing calls does not count, unless the launcher is itself
-//     called nowhere the pass can see (through an interface, say);
+//     package that is exported or called somewhere (for a field; a method
+//     that implements an interface method the package calls counts as
+//     called): a Wait in a method nothing calls does not count, unless the launcher is itself
+//     called nowhere the pass can see (through an interface, say). A
+//     pointer to a WaitGroup the goroutine gets from a call (an accessor,
+//     wg := s.waitGroup()) belongs to whoever made it, which the pass does
+//     not follow: it counts as waited for;
 //   - an untracked go statement inside a tracked goroutine (a WaitGroup
 //     goroutine, an errgroup function, a closure handed to a supervisor):
 //     waiting for the outer goroutine does not wait for it;
@@ -69,12 +80,21 @@
 // are not request paths themselves, a fact saying that calling them starts
 // an unjoined goroutine, with the chain of calls. A call to such a
 // function on a request path is reported at the call, citing the chain
-// ("b.Publish → b.send → go b.deliver"). One report per goroutine: a go
+// ("b.Publish → b.send → go b.deliver"). A go statement that runs only
+// when a bool parameter of its function has one value (if async { go
+// ... }, or after if !force { return }) is not started by a call that
+// passes the other value as a constant, and a call that forwards its own
+// bool parameter passes the condition on. A call whose result the
+// caller ends in a deferred method call (l, err := Open(); defer
+// l.Close()) hands the constructor's goroutine to that value, not to the
+// caller. One report per goroutine: a go
 // statement in a helper of the same package is reported where it is, with
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path
 // of its own package exports no fact, since its goroutines are reported
-// there. Exported functions also export what they do to their channel
+// there; except a go wrapper, a per-operation function whose goroutine
+// runs its func parameter (GoSafe(ctx, fn)): its go statement is not
+// reported, and its calls on request paths are. Exported functions also export what they do to their channel
 // and WaitGroup parameters ("param 0: sends (in a loop)", "param 0:
 // closes", "param 0: calls Done"), so a goroutine that runs a helper of
 // another package of the module is judged by what the helper does. The
@@ -82,13 +102,20 @@
 //
 // The pass stays silent on joins through errgroup, sync.WaitGroup
 // (Add/Done/Wait or wg.Go), also when Add, Done and Wait sit in different
-// methods of one type; on supervisor helpers, recognised by structure (a
+// methods of one type; on semaphore drains (goroutines that release a
+// weighted semaphore whose full weight the launcher acquires after
+// starting them); on supervisor helpers, recognised by structure (a
 // function that runs its func parameter in a goroutine it tracks with a
-// WaitGroup or an errgroup), and the closures handed to them; on
+// WaitGroup or an errgroup, or that announces it with wg.Add right before
+// the go statement and leaves Done to the functions it is handed), and
+// the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
 // channel with room for every send, read by the launcher or returned);
-// on semaphores (a buffered channel a goroutine releases); on signal
+// on channels handed on inside a value (a reply channel in a request
+// struct sent to a worker, even by the goroutine itself), whose other end
+// the pass does not follow; on semaphores (a buffered channel a goroutine
+// releases); on signal
 // channels (signal.Notify); and on server goroutines in main that a
 // graceful Shutdown stops. A join does not need recover.
 //

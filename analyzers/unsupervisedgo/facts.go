@@ -24,14 +24,23 @@ import (
 // health check, amqp091's connection watcher) belong to objects that its
 // Close stops, which the pass cannot follow through the library's
 // internals; creating those objects per request is requestpool's finding.
+//
+// Guard holds the conditions on the function's bool parameters under
+// which the goroutine starts (if async { go ... }): a call that passes a
+// constant contradicting one of them starts nothing.
 type spawnsFact struct {
 	Chain  []string
+	Guard  []flagGuard
 	Module string
 }
 
 func (*spawnsFact) AFact() {}
 func (f *spawnsFact) String() string {
-	return "spawns unsupervised goroutine: " + strings.Join(f.Chain, " → ")
+	s := "spawns unsupervised goroutine: " + strings.Join(f.Chain, " → ")
+	if len(f.Guard) > 0 {
+		s += " (only when " + guardString(f.Guard) + ")"
+	}
+	return s
 }
 
 // supervisesFact marks a supervisor helper: the function arguments at
@@ -47,42 +56,57 @@ func (f *supervisesFact) String() string { return fmt.Sprintf("supervises func p
 // supervisor facts.
 func (c *checker) summarise() {
 	g := c.rp.Graph
-	chains := map[*ast.FuncDecl][]string{}
+	paths := map[*ast.FuncDecl][]spawnPath{}
+	wrappers := map[*ast.FuncDecl]bool{} // go wrappers on request paths: summarised, not reported
 	for _, d := range g.Decls {
 		for _, gs := range c.gos {
-			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) || c.rp.At(gs.cur) != nil {
-				continue // joined, or reported in place with its request path
+			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) {
+				continue
 			}
-			chains[d] = []string{"go " + c.goTarget(gs)}
-			break
+			if c.rp.At(gs.cur) != nil {
+				if !c.goWrapper(gs) {
+					continue // reported in place with its request path
+				}
+				wrappers[d] = true
+			}
+			p := spawnPath{chain: []string{"go " + c.goTarget(gs)}, guard: c.flagGuards(gs.cur, d)}
+			paths[d], _ = addPath(paths[d], p)
+			if _, ok := unguarded(paths[d]); ok {
+				break
+			}
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, d := range g.Decls {
-			if chains[d] != nil {
+			if _, ok := unguarded(paths[d]); ok {
 				continue
 			}
 			for _, call := range g.Calls[d] {
 				if call.Go || call.Lit != nil || call.Callee == nil {
 					continue
 				}
-				var tail []string
+				var tail []spawnPath
 				if local := g.Local(call); local != nil {
-					if c.rp.Func(local) != nil {
+					if c.rp.Func(local) != nil && !wrappers[local] {
 						continue // reported in place, with its request path
 					}
-					tail = chains[local]
+					tail = paths[local]
 				} else if f := c.importedSpawn(call.Callee); f != nil {
-					tail = f.Chain
+					tail = []spawnPath{{chain: f.Chain, guard: f.Guard}}
 				}
-				if tail == nil {
+				if tail == nil || c.closedByCaller(call.Cursor, d) {
 					continue
 				}
 				// One chain limit and rendering for every pass.
-				chains[d] = callgraph.Chain(tail).Prepend(analysisutil.ShortName(call.Callee))
-				changed = true
-				break
+				for _, p := range c.throughCall(call.Expr(), call.Cursor, d, tail, analysisutil.ShortName(call.Callee)) {
+					var added bool
+					paths[d], added = addPath(paths[d], p)
+					changed = changed || added
+				}
+				if _, ok := unguarded(paths[d]); ok {
+					break
+				}
 			}
 		}
 	}
@@ -94,11 +118,15 @@ func (c *checker) summarise() {
 		if !fn.Exported() {
 			continue // other packages cannot call it
 		}
-		if ch := chains[d]; ch != nil && c.rp.Func(d) == nil {
+		if ps := paths[d]; len(ps) > 0 && (c.rp.Func(d) == nil || wrappers[d]) {
 			// A function on a request path of its own package has its
 			// goroutines reported there; no fact, so callers elsewhere
 			// do not report them again.
-			c.pass.ExportObjectFact(fn.Origin(), &spawnsFact{Chain: ch, Module: c.module()})
+			p, ok := unguarded(ps)
+			if !ok {
+				p = spawnPath{chain: ps[0].chain, guard: commonGuard(ps)}
+			}
+			c.pass.ExportObjectFact(fn.Origin(), &spawnsFact{Chain: p.chain, Guard: p.guard, Module: c.module()})
 		}
 		if ps := c.super[fn.Origin()]; len(ps) > 0 {
 			c.pass.ExportObjectFact(fn.Origin(), &supervisesFact{Params: ps})
@@ -162,6 +190,12 @@ func (c *checker) reportCalls() {
 			f := c.importedSpawn(call.Callee)
 			if f == nil {
 				continue
+			}
+			if _, ok := c.forward(call.Expr(), nil, f.Guard); !ok {
+				continue // a constant argument the go statement is not reached with
+			}
+			if c.closedByCaller(call.Cursor, d) {
+				continue // the value the goroutine belongs to is closed by the caller
 			}
 			r := c.rp.At(call.Cursor)
 			if r == nil {

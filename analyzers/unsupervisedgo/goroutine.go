@@ -62,7 +62,11 @@ func (c *checker) analyseGo(g *goroutine) {
 		c.byNode[fun] = g
 		g.subst = c.bind(fun.Type, call.Args)
 	default:
-		if fn := analysisutil.Callee(c.info, call); fn != nil {
+		if lit := c.localClosure(call); lit != nil {
+			// go f(x), f := func(...) { defer wg.Done(); ... }
+			g.body = lit
+			g.subst = c.bind(lit.Type, call.Args)
+		} else if fn := analysisutil.Callee(c.info, call); fn != nil {
 			if d := c.rp.Graph.Funcs[fn]; d != nil {
 				g.body = d
 				g.subst = c.bind(d.Type, call.Args)
@@ -78,6 +82,17 @@ func (c *checker) analyseGo(g *goroutine) {
 		c.goCallEvidence(g, call)
 	}
 	c.decideJoin(g)
+	if !g.joined && c.drained(g) {
+		g.joined = true
+	}
+	if g.tracker == nil && !g.joined {
+		if x := c.addedTracker(g); x != nil {
+			e := evidence{kind: evTracker, expr: x, key: c.keyOf(x), node: g.cur.Node(), cur: g.cur}
+			g.evidence = append(g.evidence, e)
+			g.tracker = &g.evidence[len(g.evidence)-1]
+			g.joined, g.noWaitIn = c.joinedBy(e.key, opWait, g)
+		}
+	}
 }
 
 func (c *checker) analyseSpawn(g *goroutine) {
@@ -248,6 +263,18 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 	if g.decl == nil || c.isParam(key) {
 		return true, nil
 	}
+	if need == opWait {
+		owner, borrowed := c.borrowedTracker(key)
+		if owner != nil { // wg := &s.wg: a reachable s.wg.Wait counts too
+			for _, o := range c.index()[owner] {
+				if c.does(o, need) && !c.owns(g, o) && c.reachable(o.decl) {
+					return true, nil
+				}
+			}
+		} else if borrowed {
+			return true, nil
+		}
+	}
 	for _, o := range c.index()[key] {
 		if c.owns(g, o) {
 			continue
@@ -257,6 +284,40 @@ func (c *checker) joinedBy(key *types.Var, need opKind, g *goroutine) (ok bool, 
 		}
 	}
 	return false, nil
+}
+
+// borrowedTracker reports whether the local key is a pointer to a
+// tracker made elsewhere: defined by a call (an accessor, wg :=
+// s.waitGroup()), a parameter's field or anything but &sync.WaitGroup{}
+// or new(sync.WaitGroup). Its owner, whom the pass does not follow (an
+// interface's implementations, say), may Wait on it in its Stop or
+// Close. For wg := &s.wg it returns the field, which is not borrowed:
+// its Waits count besides the local's.
+func (c *checker) borrowedTracker(key *types.Var) (owner *types.Var, borrowed bool) {
+	if _, ok := key.Type().Underlying().(*types.Pointer); !ok || !isTrackerType(key.Type()) {
+		return nil, false // a WaitGroup value is the local's own
+	}
+	for _, o := range c.index()[key] {
+		if o.kind == opWrite {
+			return nil, true
+		}
+	}
+	switch d := ast.Unparen(c.defOf(key)).(type) {
+	case *ast.UnaryExpr:
+		if d.Op == token.AND {
+			if _, lit := ast.Unparen(d.X).(*ast.CompositeLit); lit {
+				return nil, false
+			}
+			if k := c.keyOf(d.X); k != nil && k != key && (k.IsField() || k.Parent() == c.pass.Pkg.Scope()) {
+				return k, false
+			}
+		}
+	case *ast.CallExpr:
+		if isBuiltin(c.info, d.Fun, "new") {
+			return nil, false
+		}
+	}
+	return nil, true
 }
 
 // reachable reports whether d can run: it is exported, main or init,
@@ -287,7 +348,50 @@ func (c *checker) reachable(d *ast.FuncDecl) bool {
 			c.refd[f] = true
 		}
 	}
-	return c.refd[fn.Origin()]
+	return c.refd[fn.Origin()] || c.calledThroughInterface(fn.Origin())
+}
+
+// calledThroughInterface reports whether the method fn implements an
+// interface method that the package calls or refers to (Peer.stop called
+// on a Peer): a call through the interface may run it.
+func (c *checker) calledThroughInterface(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	if c.ifaceRefs == nil {
+		c.ifaceRefs = map[string][]*types.Interface{}
+		for _, obj := range c.info.Uses {
+			m, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			ms, ok := m.Type().(*types.Signature)
+			if !ok || ms.Recv() == nil {
+				continue
+			}
+			if it, ok := ms.Recv().Type().Underlying().(*types.Interface); ok {
+				c.ifaceRefs[m.Name()] = append(c.ifaceRefs[m.Name()], it)
+			}
+		}
+	}
+	its := c.ifaceRefs[fn.Name()]
+	if len(its) == 0 {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); !ok || n.TypeParams().Len() > 0 {
+		return false
+	}
+	for _, it := range its {
+		if types.Implements(t, it) || types.Implements(types.NewPointer(t), it) {
+			return true
+		}
+	}
+	return false
 }
 
 // isParam reports whether v is a parameter, result or receiver of some

@@ -63,6 +63,13 @@ func (c *checker) checkLeak(g *goroutine, pos, end token.Pos) bool {
 		if !many && !sends.loop && capacity >= int64(sends.n) {
 			continue
 		}
+		if many && !sends.loop {
+			// One goroutine per iteration of loops with a constant
+			// count: room for every send is enough.
+			if trips, ok := c.tripCount(g.cur, launcher, mk.Pos()); ok && trips <= capacity/max(int64(sends.n), 1) {
+				continue
+			}
+		}
 		why, ok := c.launcherStops(key, g, launcher)
 		if !ok {
 			continue
@@ -144,12 +151,15 @@ func chanCap(info *types.Info, mk *ast.CallExpr) (int64, bool) {
 	return n, ok
 }
 
-// escapes reports whether the local v flows, outside goroutine g, into
-// something the pass does not follow (a call without a summary, another
-// variable, a result).
+// escapes reports whether the local v flows into something the pass does
+// not follow: a call without a summary outside goroutine g, or, anywhere,
+// another variable, a struct or a result.
 func (c *checker) escapes(v *types.Var, g *goroutine) bool {
 	for _, o := range c.index()[v] {
-		if c.escaping(o) && !c.owns(g, o) {
+		// The goroutine's own calls are judged by their summaries; a
+		// channel it stores in a value (a request struct sent to a
+		// worker) is handed on like any other.
+		if c.escaping(o) && (o.kind == opEscape || !c.owns(g, o)) {
 			return true
 		}
 	}
@@ -180,6 +190,9 @@ func (c *checker) launcherStops(ch *types.Var, g *goroutine, launcher ast.Node) 
 				}
 				if looping && !leaves(other.Body) {
 					continue
+				}
+				if c.readsAgain(launcher, sel, other, ch) {
+					continue // it gives up waiting, not reading
 				}
 				return c.caseWhy(other), true
 			}

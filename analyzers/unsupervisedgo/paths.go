@@ -2,7 +2,10 @@ package unsupervisedgo
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -281,4 +284,113 @@ func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Va
 		}
 	}
 	return nil, false
+}
+
+// readsAgain reports whether the launcher, once the select sel takes the
+// clause other (a timeout, a default) instead of receiving from ch, still
+// receives from ch on every path to its exit: a plain receive, a range
+// over ch, or a call whose summary receives from it. Receives in selects
+// with other cases do not count.
+func (c *checker) readsAgain(launcher ast.Node, sel *ast.SelectStmt, other *ast.CommClause, ch *types.Var) bool {
+	_, body := analysisutil.FuncParts(launcher)
+	if body == nil {
+		return false
+	}
+	skip := map[ast.Node]bool{} // comm statements of selects with other cases
+	ranges := map[ast.Node]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectStmt:
+			if len(n.Body.List) > 1 {
+				for _, cc := range n.Body.List {
+					if comm := cc.(*ast.CommClause).Comm; comm != nil {
+						skip[comm] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if c.keyOf(n.X) == ch {
+				ranges[n.X] = true
+			}
+		}
+		return true
+	})
+	receives := func(n ast.Node) bool {
+		if skip[n] {
+			return false
+		}
+		if ranges[n] {
+			return true
+		}
+		found := false
+		ast.Inspect(n, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.UnaryExpr:
+				if x.Op == token.ARROW && c.keyOf(x.X) == ch {
+					found = true
+				}
+			case *ast.CallExpr:
+				for i, a := range x.Args {
+					if c.keyOf(a) == ch {
+						if s, ok := c.argSummary(x, i); ok && s.Sync&mRecv != 0 {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	g := cfg.New(body, c.mayReturn)
+	var start *cfg.Block
+	if other.Comm != nil {
+		for _, b := range g.Blocks {
+			if b.Kind == cfg.KindSelectCaseBody && b.Stmt == other {
+				start = b
+			}
+		}
+	} else {
+		// The default body follows the last case's "after" block.
+		var last ast.Stmt
+		for _, cc := range sel.Body.List {
+			if cc.(*ast.CommClause).Comm != nil {
+				last = cc
+			}
+		}
+		for _, b := range g.Blocks {
+			if last != nil && b.Kind == cfg.KindSelectAfterCase && b.Stmt == last {
+				start = b
+			}
+		}
+	}
+	if start == nil {
+		return false
+	}
+	seen := map[*cfg.Block]bool{start: true}
+	var walk func(b *cfg.Block) bool // a path to the exit without a receive
+	walk = func(b *cfg.Block) bool {
+		for _, n := range b.Nodes {
+			if receives(n) {
+				return false
+			}
+		}
+		if len(b.Succs) == 0 {
+			return true
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				if walk(s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return !walk(start)
 }

@@ -53,17 +53,19 @@ type checker struct {
 	info *types.Info
 	insp *inspector.Inspector
 
-	gos      []*goroutine                 // go statements, in source order
-	spawns   []*goroutine                 // wg.Go, errgroup Go calls, in source order
-	byNode   map[ast.Node]*goroutine      // go stmt / spawn call / body literal -> goroutine
-	superLit map[*ast.FuncLit]bool        // literals passed to supervisor helpers
-	super    map[*types.Func][]int        // local supervisor helpers
-	ops      map[*types.Var][]op          // lazily built operation index
-	refd     map[*types.Func]bool         // lazily built: functions referenced in the package
-	params   map[*types.Var]bool          // cache of isParam
-	makes    map[*types.Var]*ast.CallExpr // cache of the make() defining a local channel
-	sums     map[*types.Func][]paramSum   // callee summaries (see callee.go)
-	inPlace  map[*ast.FuncLit]bool        // cache of runsInPlace
+	gos       []*goroutine                         // go statements, in source order
+	spawns    []*goroutine                         // wg.Go, errgroup Go calls, in source order
+	byNode    map[ast.Node]*goroutine              // go stmt / spawn call / body literal -> goroutine
+	superLit  map[*ast.FuncLit]bool                // literals passed to supervisor helpers
+	super     map[*types.Func][]int                // local supervisor helpers
+	ops       map[*types.Var][]op                  // lazily built operation index
+	refd      map[*types.Func]bool                 // lazily built: functions referenced in the package
+	ifaceRefs map[string][]*types.Interface        // lazily built: interface methods referenced, by name
+	params    map[*types.Var]bool                  // cache of isParam
+	makes     map[*types.Var]*ast.CallExpr         // cache of the make() defining a local channel
+	sums      map[*types.Func][]paramSum           // callee summaries (see callee.go)
+	inPlace   map[*ast.FuncLit]bool                // cache of runsInPlace
+	flags     map[*ast.FuncDecl]map[*types.Var]int // cache of flagParams
 }
 
 // goroot is the source tree of the standard library.
@@ -88,6 +90,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		makes:    map[*types.Var]*ast.CallExpr{},
 		sums:     map[*types.Func][]paramSum{},
 		inPlace:  map[*ast.FuncLit]bool{},
+		flags:    map[*ast.FuncDecl]map[*types.Var]int{},
 	}
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil)) {
 		g := &goroutine{cur: cur, decl: analysisutil.EnclosingDecl(cur)}

@@ -59,3 +59,28 @@ var NoReturn = map[string]bool{
 	"(*log.Logger).Fatalf":  true,
 	"(*log.Logger).Fatalln": true,
 }
+
+// Semaphore is a weighted semaphore: each goroutine holds weight taken
+// before it starts and gives it back with the Release call that keys
+// SemaphoreReleases. Acquiring the whole weight, the constructor's
+// argument WeightArg, waits until every goroutine has given its share
+// back: a drain that joins them.
+type Semaphore struct {
+	New        string // constructor, by FuncName
+	WeightArg  int    // index of the constructor's full-weight argument
+	Acquire    string // the acquiring method, by FuncName
+	AcquireArg int    // index of Acquire's weight argument
+}
+
+// SemaphoreReleases map a release call to its semaphore.
+var SemaphoreReleases = map[string]Semaphore{
+	// sem := semaphore.NewWeighted(n); go func() { defer sem.Release(1) }();
+	// sem.Acquire(ctx, n) returns once all n are free (or ctx is done).
+	// https://pkg.go.dev/golang.org/x/sync/semaphore#Weighted.Acquire
+	"(*golang.org/x/sync/semaphore.Weighted).Release": {
+		New:        "golang.org/x/sync/semaphore.NewWeighted",
+		WeightArg:  0,
+		Acquire:    "(*golang.org/x/sync/semaphore.Weighted).Acquire",
+		AcquireArg: 1,
+	},
+}

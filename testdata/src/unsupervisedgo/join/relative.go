@@ -57,3 +57,65 @@ func (f *FeederFixed) Start() {
 }
 
 func (f *FeederFixed) Close() { f.wg.Wait() }
+
+// Regression: the loop takes its WaitGroup from an accessor of an
+// interface; the implementation's stop waits on the same WaitGroup.
+// Silent.
+type machine interface {
+	group() *sync.WaitGroup
+	stop()
+}
+
+type adder struct{ wg sync.WaitGroup }
+
+func (a *adder) group() *sync.WaitGroup { return &a.wg }
+func (a *adder) stop()                  { a.group().Wait() }
+
+func loop(m machine) {
+	wg := m.group()
+	wg.Add(1)
+	defer wg.Done()
+	work()
+}
+
+func StartMachine() machine {
+	a := &adder{}
+	go loop(a)
+	return a
+}
+
+// A pointer to a field is the field: with no Wait on it, still reported.
+type Ticker struct{ wg sync.WaitGroup }
+
+func (t *Ticker) Start() { // want Start:"spawns unsupervised goroutine: go func literal"
+	wg := &t.wg
+	wg.Add(1)
+	go func() { // want `goroutine tracked by wg, but no reachable wg.Wait`
+		defer wg.Done()
+		work()
+	}()
+}
+
+// A WaitGroup the launcher makes itself and never waits on: reported.
+func Forget() { // want Forget:"spawns unsupervised goroutine: go func literal"
+	wg := new(sync.WaitGroup)
+	wg.Add(1)
+	go func() { // want `goroutine tracked by wg, but no reachable wg.Wait`
+		defer wg.Done()
+		work()
+	}()
+}
+
+// Regression: a pointer to a field whose Wait is in Close: silent.
+type Flusher struct{ wg sync.WaitGroup }
+
+func (f *Flusher) Start() {
+	wg := &f.wg
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		work()
+	}()
+}
+
+func (f *Flusher) Close() { f.wg.Wait() }

@@ -1,0 +1,107 @@
+package unsupervisedgo
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
+	"golang.org/x/tools/go/ast/edge"
+)
+
+// Trackers announced by the launcher: wg.Add(1) right before a go
+// statement whose literal runs a func parameter of the launcher (a
+// supervisor helper: Done is in the functions its callers hand it, where
+// the pass cannot see it).
+
+// addedTracker returns the tracker of the Add call in the statement just
+// before g's go statement, when g's literal calls a func parameter of the
+// launcher; else nil.
+func (c *checker) addedTracker(g *goroutine) ast.Expr {
+	if g.spawn || g.decl == nil {
+		return nil
+	}
+	lit, ok := g.body.(*ast.FuncLit)
+	if !ok || !c.callsFuncParam(lit, g.decl) {
+		return nil
+	}
+	k, idx := g.cur.ParentEdge()
+	var list []ast.Stmt
+	switch p := g.cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		if k == edge.BlockStmt_List {
+			list = p.List
+		}
+	case *ast.CaseClause:
+		if k == edge.CaseClause_Body {
+			list = p.Body
+		}
+	case *ast.CommClause:
+		if k == edge.CommClause_Body {
+			list = p.Body
+		}
+	}
+	if idx < 1 || idx > len(list) {
+		return nil
+	}
+	es, ok := list[idx-1].(*ast.ExprStmt)
+	if !ok {
+		return nil
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok || !knowledge.TrackerAdd[analysisutil.CalleeName(c.info, call)] {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return sel.X
+}
+
+// callsFuncParam reports whether lit calls a func-typed parameter of d.
+func (c *checker) callsFuncParam(lit *ast.FuncLit, d *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if v := c.varOf(n.Fun); v != nil && paramIndex(c.info, d.Type, v) >= 0 {
+				if _, ok := v.Type().Underlying().(*types.Signature); ok {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// goWrapper reports whether g's launcher is a go wrapper that is a
+// request path only because it takes a context (threading.GoSafeCtx(ctx,
+// fn)): its goroutine runs a func parameter, the work its callers hand
+// it. Such a go statement is not reported where it is; the wrapper gets
+// a spawn summary instead, so its calls on request paths are reported.
+func (c *checker) goWrapper(g *goroutine) bool {
+	if g.spawn || g.decl == nil {
+		return false
+	}
+	r := c.rp.Func(g.decl)
+	if r == nil || r.Kind != requestpath.PerOperation {
+		return false
+	}
+	// A literal that wraps the call (recover, labels, logging), or a
+	// function the parameter is handed to (go runSafe(ctx, fn)), is the
+	// wrapper's shape; a bare go f() stays reported where it is.
+	if lit, ok := g.body.(*ast.FuncLit); ok {
+		return c.callsFuncParam(lit, g.decl)
+	}
+	for _, a := range g.cur.Node().(*ast.GoStmt).Call.Args {
+		if v := c.varOf(a); v != nil && paramIndex(c.info, g.decl.Type, v) >= 0 {
+			return true
+		}
+	}
+	return false
+}
