@@ -42,10 +42,11 @@
 //     dependency hangs startup forever and the service never becomes ready.
 //   - log.Fatal*, os.Exit, klog.Fatal and similar, or a call of a function
 //     that may call one (the fact "exits the process ...", across
-//     packages): in a goroutine (go, errgroup.Go, wg.Go), where it skips
-//     every deferred cleanup; after a deferred Close or Shutdown in the same
-//     function, which it skips; or in a library package, where it ends the
-//     process of every program that imports it.
+//     packages): in a goroutine (go, errgroup.Go, wg.Go) started while a
+//     deferred Close or Shutdown is pending in its launcher (or in a
+//     local caller of the launcher), which it skips; after a deferred Close
+//     or Shutdown in the same function, which it skips; or in a library
+//     package, where it ends the process of every program that imports it.
 //   - a pool (the pool constructors of requestpool) created in main, or in
 //     a root that handles signals, of a long-running command, whose Close
 //     is never called.
@@ -86,7 +87,8 @@
 // packages under examples/, one-shot commands that start no server,
 // os.Exit after the cleanup ran (no pending defer, or an explicit Close
 // before it), log.Fatal in main before anything that needs cleanup
-// started, exits in packages under cmd/ or cli/ and in test helpers, and
+// started, an exit in a goroutine with no deferred cleanup in view (a
+// storage loop that fail-stops on a failed write), exits in packages under cmd/ or cli/ and in test helpers, and
 // startup contexts derived from signal.NotifyContext (SIGTERM cancels
 // them).
 //

@@ -2,6 +2,7 @@ package shutdown
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -12,9 +13,15 @@ import (
 
 // checkExits reports calls that end the process (log.Fatal, os.Exit,
 // klog.Fatal, or a function that calls one, across packages) where that
-// skips cleanup: in a goroutine, after a deferred Close or Shutdown of the
-// same function, or anywhere in a library package. One finding per call,
-// in that order of precedence.
+// skips cleanup: in a goroutine whose launcher (or a local caller of it)
+// has a deferred Close or Shutdown pending, after a deferred Close or
+// Shutdown of the same function, or anywhere in a library package. One
+// finding per call, in that order of precedence.
+//
+// A goroutine's exit is reported only with a cleanup it skips in view: a
+// storage loop that fail-stops on a failed write, started by a constructor
+// with nothing deferred, skips nothing the pass can name (in a library it
+// is the library rule's business).
 func (s *state) checkExits() {
 	library := s.isLibrary()
 	for _, d := range s.g.Decls {
@@ -24,13 +31,16 @@ func (s *state) checkExits() {
 				continue
 			}
 			inGo := s.inGoroutine(c)
-			cleanup := ""
-			if !inGo && c.Lit == nil {
-				cleanup = s.cleanupBefore(d, c)
-			}
+			cleanup, owner := "", ""
 			switch {
 			case inGo:
-				s.pass.ReportRangef(c.Expr(), "%s in a goroutine exits the process without running any deferred cleanup (pool Close, server Shutdown): in-flight work is lost; return the error to the goroutine's owner (errgroup, an error channel) and shut down from there", chain)
+				cleanup, owner = s.cleanupSkippedByGoroutine(d, c)
+			case c.Lit == nil:
+				cleanup = s.cleanupBefore(d, c.Expr().Pos())
+			}
+			switch {
+			case inGo && cleanup != "":
+				s.pass.ReportRangef(c.Expr(), "%s in a goroutine exits the process without running the deferred %s of %s: in-flight work is lost; return the error to the goroutine's owner (errgroup, an error channel) and shut down from there", chain, cleanup, owner)
 			case cleanup != "":
 				s.pass.ReportRangef(c.Expr(), "%s after defer %s exits the process without running it: the deferred cleanup is skipped; return an error instead (move the body into a run() error) and exit in main once the deferred calls ran", chain, cleanup)
 			case library && direct:
@@ -38,6 +48,77 @@ func (s *state) checkExits() {
 			}
 		}
 	}
+}
+
+// cleanupSkippedByGoroutine returns the deferred cleanup ("db.Close()")
+// that the exit call c, in a goroutine started in d, skips, and the name
+// of the function that deferred it: one pending in d where the goroutine
+// starts, or, when d has none, in a local caller of d at its call of d
+// (transitively, through calls on the caller's own goroutine). It returns
+// "" when no cleanup is in view.
+func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cleanup, owner string) {
+	if p := s.cleanupBefore(d, launchPos(s, c)); p != "" {
+		return p, d.Name.Name
+	}
+	if s.callers == nil {
+		s.callers = map[*ast.FuncDecl][]caller{}
+		for _, e := range s.g.Decls {
+			for _, o := range s.g.Calls[e] {
+				if local := s.g.Local(o); local != nil && local != e && !s.inGoroutine(o) {
+					s.callers[local] = append(s.callers[local], caller{e, o})
+				}
+			}
+		}
+	}
+	seen := map[*ast.FuncDecl]bool{d: true}
+	work := []*ast.FuncDecl{d}
+	for len(work) > 0 && len(seen) <= maxCallerWalk {
+		callee := work[0]
+		work = work[1:]
+		for _, cl := range s.callers[callee] {
+			if p := s.cleanupBefore(cl.decl, cl.call.Expr().Pos()); p != "" {
+				return p, cl.decl.Name.Name
+			}
+			if !seen[cl.decl] {
+				seen[cl.decl] = true
+				work = append(work, cl.decl)
+			}
+		}
+	}
+	return "", ""
+}
+
+// maxCallerWalk bounds the functions visited up the local callers.
+const maxCallerWalk = 64
+
+// caller is a local call site of a function: the calling declaration and
+// the call.
+type caller struct {
+	decl *ast.FuncDecl
+	call callgraph.Call
+}
+
+// launchPos returns where the goroutine of c starts in its declaration:
+// the outermost literal started by a go statement or handed to a spawner
+// around c, or c itself (go f()).
+func launchPos(s *state, c callgraph.Call) token.Pos {
+	pos := c.Expr().Pos()
+	for lit := range c.Cursor.Enclosing((*ast.FuncLit)(nil)) {
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if ast.Unparen(call.Fun) == lit.Node() {
+			if _, ok := lit.Parent().Parent().Node().(*ast.GoStmt); ok {
+				pos = call.Pos()
+			}
+			continue
+		}
+		if _, ok := knowledge.Spawners[analysisutil.CalleeName(s.pass.TypesInfo, call)]; ok {
+			pos = call.Pos()
+		}
+	}
+	return pos
 }
 
 // exitVia returns the exit chain of a call: a known exit call (direct), a
@@ -79,10 +160,9 @@ func (s *state) isLibrary() bool {
 }
 
 // cleanupBefore returns the deferred cleanup call ("db.Close()") that
-// runs in d before the exit call c would, and that no explicit call of the
+// runs in d before an exit call at pos would, and that no explicit call of the
 // same cleanup between them already did; or "".
-func (s *state) cleanupBefore(d *ast.FuncDecl, c callgraph.Call) string {
-	pos := c.Expr().Pos()
+func (s *state) cleanupBefore(d *ast.FuncDecl, pos token.Pos) string {
 	var pending []string
 	for _, o := range s.g.Calls[d] {
 		if o.Expr().Pos() >= pos {

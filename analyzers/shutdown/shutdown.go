@@ -90,7 +90,8 @@ type state struct {
 	exits, serves, signals map[*ast.FuncDecl]callgraph.Chain
 	servesWhat             map[*ast.FuncDecl]string
 	decls                  map[*ast.FuncDecl]inspector.Cursor
-	reported               map[token.Pos]bool // exit calls already reported
+	reported               map[token.Pos]bool         // exit calls already reported
+	callers                map[*ast.FuncDecl][]caller // local call sites per callee, built on first use
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
