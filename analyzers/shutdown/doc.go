@@ -88,9 +88,13 @@
 // os.Exit after the cleanup ran (no pending defer, or an explicit Close
 // before it), log.Fatal in main before anything that needs cleanup
 // started, an exit in a goroutine with no deferred cleanup in view (a
-// storage loop that fail-stops on a failed write), exits in packages under cmd/ or cli/ and in test helpers, and
-// startup contexts derived from signal.NotifyContext (SIGTERM cancels
-// them).
+// storage loop that fail-stops on a failed write), exits in packages
+// under cmd/ or cli/, in the handlers of one-shot commands (functions
+// that take a *cobra.Command, *cli.Context or *flag.FlagSet, or are
+// registered as a command's action) and in test helpers, a Notify without
+// SIGTERM in such a handler that serves nothing (an interactive command
+// trapping Ctrl-C), and startup contexts derived from signal.NotifyContext
+// (SIGTERM cancels them).
 //
 // Not detected: a stop that exists but is not reached from the signal path
 // (the pass only requires that one exists), consumer loops (amqp091,

@@ -15,8 +15,9 @@ import (
 // klog.Fatal, or a function that calls one, across packages) where that
 // skips cleanup: in a goroutine whose launcher (or a local caller of it)
 // has a deferred Close or Shutdown pending, after a deferred Close or
-// Shutdown of the same function, or anywhere in a library package. One
-// finding per call, in that order of precedence.
+// Shutdown of the same function, or anywhere in a library package but in
+// the handler of a one-shot command (cliCode). One finding per call, in
+// that order of precedence.
 //
 // A goroutine's exit is reported only with a cleanup it skips in view: a
 // storage loop that fail-stops on a failed write, started by a constructor
@@ -43,7 +44,7 @@ func (s *state) checkExits() {
 				s.pass.ReportRangef(c.Expr(), "%s in a goroutine exits the process without running the deferred %s of %s: in-flight work is lost; return the error to the goroutine's owner (errgroup, an error channel) and shut down from there", chain, cleanup, owner)
 			case cleanup != "":
 				s.pass.ReportRangef(c.Expr(), "%s after defer %s exits the process without running it: the deferred cleanup is skipped; return an error instead (move the body into a run() error) and exit in main once the deferred calls ran", chain, cleanup)
-			case library && direct:
+			case library && direct && !s.inCLI(d, c.Cursor):
 				s.pass.ReportRangef(c.Expr(), "%s in library package %s ends the process of every program that imports it, skipping their cleanup: return an error and let main decide", chain, s.pass.Pkg.Name())
 			}
 		}
@@ -60,22 +61,15 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 	if p := s.cleanupBefore(d, launchPos(s, c)); p != "" {
 		return p, d.Name.Name
 	}
-	if s.callers == nil {
-		s.callers = map[*ast.FuncDecl][]caller{}
-		for _, e := range s.g.Decls {
-			for _, o := range s.g.Calls[e] {
-				if local := s.g.Local(o); local != nil && local != e && !s.inGoroutine(o) {
-					s.callers[local] = append(s.callers[local], caller{e, o})
-				}
-			}
-		}
-	}
 	seen := map[*ast.FuncDecl]bool{d: true}
 	work := []*ast.FuncDecl{d}
 	for len(work) > 0 && len(seen) <= maxCallerWalk {
 		callee := work[0]
 		work = work[1:]
-		for _, cl := range s.callers[callee] {
+		for _, cl := range s.localCallers()[callee] {
+			if cl.goCall {
+				continue // another goroutine: its launcher's defers are not this one's
+			}
 			if p := s.cleanupBefore(cl.decl, cl.call.Expr().Pos()); p != "" {
 				return p, cl.decl.Name.Name
 			}
@@ -92,10 +86,27 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 const maxCallerWalk = 64
 
 // caller is a local call site of a function: the calling declaration and
-// the call.
+// the call, and whether the call runs in a goroutine of its own.
 type caller struct {
-	decl *ast.FuncDecl
-	call callgraph.Call
+	decl   *ast.FuncDecl
+	call   callgraph.Call
+	goCall bool
+}
+
+// localCallers returns the local call sites of each function of the
+// package, built on first use.
+func (s *state) localCallers() map[*ast.FuncDecl][]caller {
+	if s.callers == nil {
+		s.callers = map[*ast.FuncDecl][]caller{}
+		for _, e := range s.g.Decls {
+			for _, o := range s.g.Calls[e] {
+				if local := s.g.Local(o); local != nil && local != e {
+					s.callers[local] = append(s.callers[local], caller{e, o, s.inGoroutine(o)})
+				}
+			}
+		}
+	}
+	return s.callers
 }
 
 // launchPos returns where the goroutine of c starts in its declaration:

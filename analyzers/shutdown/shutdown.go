@@ -92,6 +92,7 @@ type state struct {
 	decls                  map[*ast.FuncDecl]inspector.Cursor
 	reported               map[token.Pos]bool         // exit calls already reported
 	callers                map[*ast.FuncDecl][]caller // local call sites per callee, built on first use
+	cli                    map[*ast.FuncDecl]bool     // command handlers, built on first use
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {

@@ -54,7 +54,9 @@ func (s *state) checkSignals() {
 
 // checkSigterm reports signal.Notify and signal.NotifyContext calls that
 // list signals but not SIGTERM, the signal Kubernetes, systemd and docker
-// stop a process with: it then dies without shutting down. The fix appends
+// stop a process with: it then dies without shutting down. The handler of
+// a one-shot command that serves nothing is silent: it traps Ctrl-C for
+// an interactive user, no orchestrator stops it. The fix appends
 // syscall.SIGTERM when the file already imports syscall.
 func (s *state) checkSigterm() {
 	info := s.pass.TypesInfo
@@ -80,6 +82,9 @@ func (s *state) checkSigterm() {
 		}
 		if !known {
 			continue
+		}
+		if decl := analysisutil.EnclosingDecl(c); decl != nil && s.inCLI(decl, c) && s.serves[decl] == nil {
+			continue // a one-shot command trapping Ctrl-C (to restore the terminal)
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
