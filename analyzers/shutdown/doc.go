@@ -83,8 +83,10 @@
 //	}
 //
 // Silent on the NotifyContext → serve in a goroutine → <-ctx.Done() →
-// Shutdown(timeout ctx) idiom and its errgroup form, test files and
-// packages under examples/, one-shot commands that start no server,
+// Shutdown(timeout ctx) idiom and its errgroup form, test files, test
+// helpers (files that import testing or testify outside _test.go, packages
+// under test/, tests/, testutil/, testing/) and packages under examples/,
+// one-shot commands that start no server,
 // os.Exit after the cleanup ran (no pending defer, or an explicit Close
 // before it), log.Fatal in main before anything that needs cleanup
 // started, an exit in a goroutine with no deferred cleanup in view (a

@@ -173,11 +173,13 @@ func keyPkg(key string) string {
 	return key
 }
 
-// skipPackage reports whether a package is example code: servers and
-// exits there are illustrations, not a service's lifecycle.
+// skipPackage reports whether a package is example or test-support code:
+// servers and exits there are illustrations or test fixtures, not a
+// service's lifecycle.
 func skipPackage(path string) bool {
 	for elem := range strings.SplitSeq(path, "/") {
-		if elem == "examples" || elem == "_examples" {
+		switch elem {
+		case "examples", "_examples", "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing":
 			return true
 		}
 	}
@@ -185,9 +187,29 @@ func skipPackage(path string) bool {
 }
 
 // skip reports whether diagnostics at pos are dropped: test files (tests
-// and examples start servers and exit at will) and generated files.
+// and examples start servers and exit at will), test helpers (a file that
+// imports testing or testify outside _test.go: a test responder, a harness
+// that runs a program's main in-process) and generated files.
 func (s *state) skip(pos token.Pos) bool {
-	return s.g.InTest(pos) || s.g.Generated(pos)
+	return s.g.InTest(pos) || s.g.Generated(pos) || s.testHelper(pos)
+}
+
+// testHelper reports whether pos lies in a file that imports testing or a
+// testify package.
+func (s *state) testHelper(pos token.Pos) bool {
+	for _, f := range s.pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		for _, imp := range f.Imports {
+			path := strings.Trim(imp.Path.Value, "`\"")
+			if path == "testing" || strings.HasPrefix(path, "github.com/stretchr/testify/") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // summarise computes and exports the three summaries.
