@@ -34,8 +34,10 @@
 //     signal.Notify or signal.NotifyContext, itself or through a function
 //     that does (the fact "handles signals ...").
 //   - signal.Notify or signal.NotifyContext listing signals but not
-//     syscall.SIGTERM. A suggested fix appends syscall.SIGTERM when the
-//     file already imports syscall.
+//     syscall.SIGTERM, with no sibling Notify that subscribes to it (in
+//     the same function, or in a function that it or one of its callers
+//     calls: split handlers, a SIGHUP reload channel). A suggested fix
+//     appends syscall.SIGTERM when the file already imports syscall.
 //   - startup I/O (Ping, pgx.Connect) in startup code under
 //     context.Background() or context.TODO() with no deadline, or
 //     (*sql.DB).Ping, which uses context.Background: an unreachable
