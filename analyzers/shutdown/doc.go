@@ -28,7 +28,9 @@
 //     server variable or field that nothing stops: no Shutdown,
 //     GracefulStop, Stop or Close of the same value in the function (for a
 //     local) or the package (for a field), and the value is not handed to
-//     code that could stop it.
+//     code that could stop it. A local that only copies a package variable
+//     or a field (server := adminServer, under a lock) is checked as that
+//     variable.
 //   - a main that starts a server or bot, directly or through functions of
 //     any package (the fact "serves ..."), in a command that never calls
 //     signal.Notify or signal.NotifyContext, itself or through a function
