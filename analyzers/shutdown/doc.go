@@ -17,7 +17,8 @@
 //     its Shutdown when the signal context is done.
 //   - go srv.ListenAndServe() (or Serve, grpc's Serve, echo's Start, ...)
 //     whose error is discarded: a port already in use leaves the process
-//     running without serving. An error handler that exits on
+//     running without serving. Serve on a listener the caller bound (its
+//     error checked there) cannot fail that way and is silent. An error handler that exits on
 //     http.ErrServerClosed in a function that also calls Shutdown exits
 //     before the drain completes.
 //   - Shutdown (and echo's, fiber's ShutdownWithContext) called with a
