@@ -9,6 +9,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // checkExits reports calls that end the process (log.Fatal, os.Exit,
@@ -55,10 +56,21 @@ func (s *state) checkExits() {
 // that the exit call c, in a goroutine started in d, skips, and the name
 // of the function that deferred it: one pending in d where the goroutine
 // starts, or, when d has none, in a local caller of d at its call of d
-// (transitively, through calls on the caller's own goroutine). It returns
-// "" when no cleanup is in view.
+// (transitively, through calls on the caller's own goroutine), that the
+// goroutine does not run itself before the exit (cleanedInGoroutine). It
+// returns "" when no cleanup is in view.
 func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cleanup, owner string) {
-	if p := s.cleanupBefore(d, launchPos(s, c)); p != "" {
+	launch := launchNode(s, c)
+	done := s.cleanedInGoroutine(d, c, launch)
+	first := func(pending []string) string {
+		for _, p := range pending {
+			if !done[p] {
+				return p
+			}
+		}
+		return ""
+	}
+	if p := first(s.pendingCleanups(d, launch.Pos())); p != "" {
 		return p, d.Name.Name
 	}
 	seen := map[*ast.FuncDecl]bool{d: true}
@@ -70,7 +82,7 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 			if cl.goCall {
 				continue // another goroutine: its launcher's defers are not this one's
 			}
-			if p := s.cleanupBefore(cl.decl, cl.call.Expr().Pos()); p != "" {
+			if p := first(s.pendingCleanups(cl.decl, cl.call.Expr().Pos())); p != "" {
 				return p, cl.decl.Name.Name
 			}
 			if !seen[cl.decl] {
@@ -80,6 +92,47 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 		}
 	}
 	return "", ""
+}
+
+// cleanedInGoroutine returns the cleanup calls ("db.Close()") that the
+// goroutine started at launch makes itself before its exit call c: calls
+// before c, or anywhere in the goroutine when c is in a deferred literal
+// (defer func() { os.Exit(code) }() runs last). An exit after them is the
+// last step of a shutdown routine, not a skip.
+func (s *state) cleanedInGoroutine(d *ast.FuncDecl, c callgraph.Call, launch ast.Node) map[string]bool {
+	done := map[string]bool{}
+	end := c.Expr().Pos()
+	if inDeferredLit(c.Cursor, launch) {
+		end = launch.End()
+	}
+	for _, o := range s.g.Calls[d] {
+		pos := o.Expr().Pos()
+		if pos <= launch.Pos() || pos >= end || o.Callee == nil || !knowledge.Cleanups[analysisutil.FuncName(o.Callee)] {
+			continue
+		}
+		if _, deferred := o.Cursor.Parent().Node().(*ast.DeferStmt); !deferred {
+			done[types.ExprString(o.Expr().Fun)+"()"] = true
+		}
+	}
+	return done
+}
+
+// inDeferredLit reports whether cur lies in a literal that a defer
+// statement inside launch calls.
+func inDeferredLit(cur inspector.Cursor, launch ast.Node) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if lit.Node().Pos() <= launch.Pos() {
+			return false
+		}
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != lit.Node() {
+			continue
+		}
+		if _, ok := lit.Parent().Parent().Node().(*ast.DeferStmt); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // maxCallerWalk bounds the functions visited up the local callers.
@@ -109,11 +162,11 @@ func (s *state) localCallers() map[*ast.FuncDecl][]caller {
 	return s.callers
 }
 
-// launchPos returns where the goroutine of c starts in its declaration:
-// the outermost literal started by a go statement or handed to a spawner
-// around c, or c itself (go f()).
-func launchPos(s *state, c callgraph.Call) token.Pos {
-	pos := c.Expr().Pos()
+// launchNode returns where the goroutine of c starts in its
+// declaration: the call of the outermost literal started by a go
+// statement or handed to a spawner around c, or c itself (go f()).
+func launchNode(s *state, c callgraph.Call) ast.Node {
+	var node ast.Node = c.Expr()
 	for lit := range c.Cursor.Enclosing((*ast.FuncLit)(nil)) {
 		call, ok := lit.Parent().Node().(*ast.CallExpr)
 		if !ok {
@@ -121,15 +174,15 @@ func launchPos(s *state, c callgraph.Call) token.Pos {
 		}
 		if ast.Unparen(call.Fun) == lit.Node() {
 			if _, ok := lit.Parent().Parent().Node().(*ast.GoStmt); ok {
-				pos = call.Pos()
+				node = call
 			}
 			continue
 		}
 		if _, ok := knowledge.Spawners[analysisutil.CalleeName(s.pass.TypesInfo, call)]; ok {
-			pos = call.Pos()
+			node = call
 		}
 	}
-	return pos
+	return node
 }
 
 // exitVia returns the exit chain of a call: a known exit call (direct), a
@@ -171,9 +224,18 @@ func (s *state) isLibrary() bool {
 }
 
 // cleanupBefore returns the deferred cleanup call ("db.Close()") that
-// runs in d before an exit call at pos would, and that no explicit call of the
-// same cleanup between them already did; or "".
+// runs in d before an exit call at pos would, and that no explicit call of
+// the same cleanup between them already did; or "".
 func (s *state) cleanupBefore(d *ast.FuncDecl, pos token.Pos) string {
+	if pending := s.pendingCleanups(d, pos); len(pending) > 0 {
+		return pending[0]
+	}
+	return ""
+}
+
+// pendingCleanups returns the cleanup calls deferred in d before pos that
+// no explicit call of the same cleanup before pos already did, in order.
+func (s *state) pendingCleanups(d *ast.FuncDecl, pos token.Pos) []string {
 	var pending []string
 	for _, o := range s.g.Calls[d] {
 		if o.Expr().Pos() >= pos {
@@ -197,10 +259,7 @@ func (s *state) cleanupBefore(d *ast.FuncDecl, pos token.Pos) string {
 			}
 		}
 	}
-	if len(pending) == 0 {
-		return ""
-	}
-	return pending[0]
+	return pending
 }
 
 // deferredLit reports whether the call lies in a literal, itself directly
