@@ -93,7 +93,9 @@
 // under test/, tests/, testutil/, testing/) and packages under examples/,
 // one-shot commands that start no server,
 // os.Exit after the cleanup ran (no pending defer, or an explicit Close
-// before it, also as the last step of a shutdown goroutine), log.Fatal in main before anything that needs cleanup
+// before it, also as the last step of a shutdown goroutine), a force
+// quit on a second signal or on SIGQUIT while the first signal's graceful
+// shutdown runs, log.Fatal in main before anything that needs cleanup
 // started, an exit in a goroutine with no deferred cleanup in view (a
 // storage loop that fail-stops on a failed write), exits in packages
 // under cmd/ or cli/, in the handlers of one-shot commands (functions

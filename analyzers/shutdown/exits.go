@@ -29,7 +29,7 @@ func (s *state) checkExits() {
 	for _, d := range s.g.Decls {
 		for _, c := range s.g.Calls[d] {
 			chain, direct := s.exitVia(c)
-			if chain == nil || s.skip(c.Expr().Pos()) {
+			if chain == nil || s.skip(c.Expr().Pos()) || s.forceQuit(c.Cursor) {
 				continue
 			}
 			inGo := s.inGoroutine(c)

@@ -93,6 +93,7 @@ type state struct {
 	reported               map[token.Pos]bool         // exit calls already reported
 	callers                map[*ast.FuncDecl][]caller // local call sites per callee, built on first use
 	cli                    map[*ast.FuncDecl]bool     // command handlers, built on first use
+	sigChans               map[types.Object]bool      // channels handed to signal.Notify, built on first use
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {

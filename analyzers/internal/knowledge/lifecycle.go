@@ -125,6 +125,11 @@ var (
 		"syscall.SIGTERM":               true,
 		"golang.org/x/sys/unix.SIGTERM": true,
 	}
+	// InterruptSignals ask for a stop interactively (Ctrl-C): like
+	// SIGTERM, the first one should start a graceful shutdown.
+	InterruptSignals = map[string]bool{
+		"os.Interrupt": true, "syscall.SIGINT": true, "golang.org/x/sys/unix.SIGINT": true,
+	}
 	OtherSignals = map[string]bool{
 		"os.Interrupt": true, "os.Kill": true, "syscall.SIGINT": true, "syscall.SIGHUP": true,
 		"syscall.SIGQUIT": true, "syscall.SIGUSR1": true, "syscall.SIGUSR2": true, "syscall.SIGKILL": true,
