@@ -14,7 +14,10 @@
 //   - http.ListenAndServe, ListenAndServeTLS, http.Serve and gin's
 //     Engine.Run outside tests: they build a server nobody can stop, so
 //     every deploy drops in-flight requests. Use an http.Server and call
-//     its Shutdown when the signal context is done.
+//     its Shutdown when the signal context is done. http.Serve on a
+//     listener its owner can close (a parameter or field, or a local that
+//     is closed or stored, as in the owner's list of listeners that its
+//     Close closes) is stopped by that Close and is silent.
 //   - go srv.ListenAndServe() (or Serve, grpc's Serve, echo's Start, ...)
 //     whose error is discarded: a port already in use leaves the process
 //     running without serving. Serve on a listener the caller bound (its

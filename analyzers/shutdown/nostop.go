@@ -52,7 +52,7 @@ func (s *state) checkNoStop() {
 		if !obj.IsField() && obj.Parent() != s.pass.Pkg.Scope() {
 			scope = outermostFunc(c)
 		}
-		if s.stoppedOrEscapes(scope, objs, srv.Stops) {
+		if s.stoppedOrEscapes(scope, objs, srv.Stops, nil) {
 			continue
 		}
 		recv := types.ExprString(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
@@ -157,12 +157,12 @@ func (s *state) aliasOf(v *types.Var) *types.Var {
 // locals that copy it), or one escapes: returned, stored,
 // address taken, put in a composite literal, or passed where a stop could
 // be called (a parameter of its own type or an interface with a stop
-// method).
-func (s *state) stoppedOrEscapes(scope inspector.Cursor, objs map[types.Object]bool, stops []string) bool {
+// method). Uses inside except (the serve call itself) do not count.
+func (s *state) stoppedOrEscapes(scope inspector.Cursor, objs map[types.Object]bool, stops []string, except ast.Node) bool {
 	info := s.pass.TypesInfo
 	for c := range scope.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
-		if !objs[info.Uses[id]] {
+		if !objs[info.Uses[id]] || except != nil && id.Pos() >= except.Pos() && id.End() <= except.End() {
 			continue
 		}
 		use := c

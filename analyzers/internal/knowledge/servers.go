@@ -59,6 +59,10 @@ var Servers = map[string]Server{
 type Unstoppable struct {
 	// Alternative says what to use instead.
 	Alternative string
+	// OnListener marks a call whose first argument is a listener: closing
+	// that listener makes the call return, so a listener its owner closes
+	// (or keeps where it can) is a handle to stop it.
+	OnListener bool
 }
 
 // UnstoppableServers lists serve calls that cannot be shut down gracefully.
@@ -67,7 +71,8 @@ var UnstoppableServers = map[string]Unstoppable{
 	// https://pkg.go.dev/net/http#ListenAndServe
 	"net/http.ListenAndServe":    {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
 	"net/http.ListenAndServeTLS": {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
-	"net/http.Serve":             {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
+	// http.Serve returns when its listener is closed (without draining).
+	"net/http.Serve": {Alternative: "an http.Server whose Shutdown runs when the signal context is done", OnListener: true},
 	// gin's Run is http.ListenAndServe(addr, engine).
 	// https://pkg.go.dev/github.com/gin-gonic/gin#Engine.Run
 	"(*github.com/gin-gonic/gin.Engine).Run":    {Alternative: "an http.Server{Handler: engine} whose Shutdown runs when the signal context is done"},
