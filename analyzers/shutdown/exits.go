@@ -56,7 +56,8 @@ func (s *state) checkExits() {
 // that the exit call c, in a goroutine started in d, skips, and the name
 // of the function that deferred it: one pending in d where the goroutine
 // starts, or, when d has none, in a local caller of d at its call of d
-// (transitively, through calls on the caller's own goroutine), that the
+// (transitively, through calls on the caller's own goroutine, tests
+// left out), that the
 // goroutine does not run itself before the exit (cleanedInGoroutine). It
 // returns "" when no cleanup is in view.
 func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cleanup, owner string) {
@@ -79,8 +80,11 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 		callee := work[0]
 		work = work[1:]
 		for _, cl := range s.localCallers()[callee] {
-			if cl.goCall {
-				continue // another goroutine: its launcher's defers are not this one's
+			if cl.goCall || s.skip(cl.decl.Pos()) {
+				// Another goroutine: its launcher's defers are not this
+				// one's. A test (or test helper): its defers are not the
+				// service's cleanup.
+				continue
 			}
 			if p := first(s.pendingCleanups(cl.decl, cl.call.Expr().Pos())); p != "" {
 				return p, cl.decl.Name.Name
