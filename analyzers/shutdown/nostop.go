@@ -31,14 +31,28 @@ func (s *state) checkNoStop() {
 			continue
 		}
 		obj, ok := recvObject(info, call).(*types.Var)
-		if !ok || !s.owned(obj) {
+		if !ok {
+			continue
+		}
+		// server := pkgServer (under a lock, before Serve): the stop is
+		// looked for on the variable the local copies.
+		objs := map[types.Object]bool{obj: true}
+		for range maxAliases {
+			src := s.aliasOf(obj)
+			if src == nil {
+				break
+			}
+			obj = src
+			objs[obj] = true
+		}
+		if !s.owned(obj) {
 			continue
 		}
 		scope := s.insp.Root()
 		if !obj.IsField() && obj.Parent() != s.pass.Pkg.Scope() {
 			scope = outermostFunc(c)
 		}
-		if s.stoppedOrEscapes(scope, obj, srv.Stops) {
+		if s.stoppedOrEscapes(scope, objs, srv.Stops, nil) {
 			continue
 		}
 		recv := types.ExprString(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
@@ -85,16 +99,70 @@ func (s *state) owned(v *types.Var) bool {
 	return false
 }
 
+// maxAliases bounds the chain of copies followed by checkNoStop.
+const maxAliases = 4
+
+// aliasOf returns the variable that the local v is a copy of, when its
+// only definition is a plain copy of another variable (server :=
+// pkgServer, srv := s.server, var srv = other) and nothing assigns it
+// later; or nil.
+func (s *state) aliasOf(v *types.Var) *types.Var {
+	if v.IsField() || v.Parent() == s.pass.Pkg.Scope() {
+		return nil
+	}
+	info := s.pass.TypesInfo
+	cur, ok := s.insp.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	if !ok {
+		return nil
+	}
+	var rhs ast.Expr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) {
+			if i := slices.Index(p.Lhs, cur.Node().(ast.Expr)); i >= 0 {
+				rhs = p.Rhs[i]
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == len(p.Values) {
+			for i, n := range p.Names {
+				if n == cur.Node() {
+					rhs = p.Values[i]
+				}
+			}
+		}
+	}
+	src, ok := analysisutil.UsedObject(info, rhs).(*types.Var)
+	fun := outermostFunc(cur)
+	if !ok || src == v || !fun.Valid() {
+		return nil
+	}
+	// A later assignment to v makes it more than a copy.
+	for c := range fun.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		if as.Tok == token.DEFINE {
+			continue
+		}
+		for _, l := range as.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
+				return nil
+			}
+		}
+	}
+	return src
+}
+
 // stoppedOrEscapes reports whether, in scope, a stop method is called (or
-// taken as a method value) on obj, or obj escapes: returned, stored,
+// taken as a method value) on one of objs (a server variable and the
+// locals that copy it), or one escapes: returned, stored,
 // address taken, put in a composite literal, or passed where a stop could
 // be called (a parameter of its own type or an interface with a stop
-// method).
-func (s *state) stoppedOrEscapes(scope inspector.Cursor, obj types.Object, stops []string) bool {
+// method). Uses inside except (the serve call itself) do not count.
+func (s *state) stoppedOrEscapes(scope inspector.Cursor, objs map[types.Object]bool, stops []string, except ast.Node) bool {
 	info := s.pass.TypesInfo
 	for c := range scope.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
-		if info.Uses[id] != obj {
+		if !objs[info.Uses[id]] || except != nil && id.Pos() >= except.Pos() && id.End() <= except.End() {
 			continue
 		}
 		use := c
@@ -111,6 +179,9 @@ func (s *state) stoppedOrEscapes(scope inspector.Cursor, obj types.Object, stops
 			if slices.Contains(p.Lhs, use.Node().(ast.Expr)) {
 				continue // srv = &http.Server{...}
 			}
+			if s.copyOf(p, objs) {
+				continue // server := pkgServer, followed by aliasOf
+			}
 			return true
 		case *ast.CallExpr:
 			if ast.Unparen(p.Fun) == use.Node() {
@@ -124,6 +195,17 @@ func (s *state) stoppedOrEscapes(scope inspector.Cursor, obj types.Object, stops
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// copyOf reports whether the assignment defines a variable of objs (a copy
+// that aliasOf followed).
+func (s *state) copyOf(as *ast.AssignStmt, objs map[types.Object]bool) bool {
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && objs[s.pass.TypesInfo.Defs[id]] {
+			return true
+		}
 	}
 	return false
 }

@@ -12,7 +12,8 @@ import (
 
 // checkServeErrors reports serve calls whose error is lost: go
 // srv.ListenAndServe() (a port already in use goes unnoticed while the
-// process keeps running without serving), and an error handler that treats
+// process keeps running without serving; a Serve on a listener the caller
+// bound cannot fail that way), and an error handler that treats
 // the stop sentinel (http.ErrServerClosed) as a failure in a function that
 // also stops the server.
 func (s *state) checkServeErrors() {
@@ -28,12 +29,12 @@ func (s *state) checkServeErrors() {
 			continue
 		}
 		name := analysisutil.ShortName(fn)
-		if discarded(c) {
+		if discarded(c) && !srv.OnListener {
 			s.pass.ReportRangef(call, "the error of %s is discarded: a failure to listen (port in use) leaves the process running without serving; check it, ignore only %s, and stop the process on any other error",
 				name, sentinel(srv))
 			continue
 		}
-		if srv.Closed == "" {
+		if srv.Closed == "" || discarded(c) {
 			continue
 		}
 		fun := outermostFunc(c)

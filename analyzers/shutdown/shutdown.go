@@ -90,7 +90,10 @@ type state struct {
 	exits, serves, signals map[*ast.FuncDecl]callgraph.Chain
 	servesWhat             map[*ast.FuncDecl]string
 	decls                  map[*ast.FuncDecl]inspector.Cursor
-	reported               map[token.Pos]bool // exit calls already reported
+	reported               map[token.Pos]bool         // exit calls already reported
+	callers                map[*ast.FuncDecl][]caller // local call sites per callee, built on first use
+	cli                    map[*ast.FuncDecl]bool     // command handlers, built on first use
+	sigChans               map[types.Object]bool      // channels handed to signal.Notify, built on first use
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -171,11 +174,13 @@ func keyPkg(key string) string {
 	return key
 }
 
-// skipPackage reports whether a package is example code: servers and
-// exits there are illustrations, not a service's lifecycle.
+// skipPackage reports whether a package is example or test-support code:
+// servers and exits there are illustrations or test fixtures, not a
+// service's lifecycle.
 func skipPackage(path string) bool {
 	for elem := range strings.SplitSeq(path, "/") {
-		if elem == "examples" || elem == "_examples" {
+		switch elem {
+		case "examples", "_examples", "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing":
 			return true
 		}
 	}
@@ -183,9 +188,29 @@ func skipPackage(path string) bool {
 }
 
 // skip reports whether diagnostics at pos are dropped: test files (tests
-// and examples start servers and exit at will) and generated files.
+// and examples start servers and exit at will), test helpers (a file that
+// imports testing or testify outside _test.go: a test responder, a harness
+// that runs a program's main in-process) and generated files.
 func (s *state) skip(pos token.Pos) bool {
-	return s.g.InTest(pos) || s.g.Generated(pos)
+	return s.g.InTest(pos) || s.g.Generated(pos) || s.testHelper(pos)
+}
+
+// testHelper reports whether pos lies in a file that imports testing or a
+// testify package.
+func (s *state) testHelper(pos token.Pos) bool {
+	for _, f := range s.pass.Files {
+		if f.FileStart > pos || pos > f.FileEnd {
+			continue
+		}
+		for _, imp := range f.Imports {
+			path := strings.Trim(imp.Path.Value, "`\"")
+			if path == "testing" || strings.HasPrefix(path, "github.com/stretchr/testify/") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // summarise computes and exports the three summaries.

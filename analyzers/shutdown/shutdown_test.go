@@ -11,7 +11,7 @@ import (
 func TestShutdown(t *testing.T) {
 	analysistest.Run(t, analysistestutil.TestData(t), shutdown.Analyzer,
 		"shutdown/unstoppable", "shutdown/serveerr", "shutdown/shutdownctx", "shutdown/nostop",
-		"shutdown/signals/...", "shutdown/startupio", "shutdown/poolclose/...", "shutdown/exits/...", "shutdown/idiom/...")
+		"shutdown/signals/...", "shutdown/startupio", "shutdown/poolclose/...", "shutdown/exits/...", "shutdown/idiom/...", "shutdown/oneshot/...", "shutdown/helpers/...")
 }
 
 // TestSigtermFix checks the suggested fix that adds syscall.SIGTERM.

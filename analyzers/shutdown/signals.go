@@ -2,10 +2,13 @@ package shutdown
 
 import (
 	"go/ast"
+	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // checkSignals reports a main that starts a server, bot or consumer loop
@@ -54,32 +57,45 @@ func (s *state) checkSignals() {
 
 // checkSigterm reports signal.Notify and signal.NotifyContext calls that
 // list signals but not SIGTERM, the signal Kubernetes, systemd and docker
-// stop a process with: it then dies without shutting down. The fix appends
+// stop a process with: it then dies without shutting down. A Notify with a
+// sibling that subscribes to SIGTERM (in the same function, or reached from
+// it or from one of its local callers) is silent: split handlers, a SIGHUP
+// reload channel beside the termination handler. The handler of
+// a one-shot command that serves nothing is silent: it traps Ctrl-C for
+// an interactive user, no orchestrator stops it. The fix appends
 // syscall.SIGTERM when the file already imports syscall.
 func (s *state) checkSigterm() {
 	info := s.pass.TypesInfo
+	var missing []inspector.Cursor
+	term := map[*ast.FuncDecl]callgraph.Chain{} // declarations subscribing to SIGTERM
 	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn := analysisutil.Callee(info, call)
 		if fn == nil || !knowledge.SignalHandlers[analysisutil.FuncName(fn)] || len(call.Args) < 2 || call.Ellipsis.IsValid() || s.skip(call.Pos()) {
 			continue
 		}
-		known := true
-		for _, a := range call.Args[1:] {
-			obj := analysisutil.UsedObject(info, a)
-			if obj == nil || obj.Pkg() == nil {
-				known = false
-				break
+		switch s.signalSet(call) {
+		case subscribesTerm:
+			if d := analysisutil.EnclosingDecl(c); d != nil {
+				term[d] = callgraph.Chain{analysisutil.ShortName(fn)}
 			}
-			if key := obj.Pkg().Path() + "." + obj.Name(); knowledge.TermSignals[key] || !knowledge.OtherSignals[key] {
-				known = false // SIGTERM is handled, or a signal we do not know
-			}
-			if !known {
-				break
-			}
+		case missesTerm:
+			missing = append(missing, c)
 		}
-		if !known {
-			continue
+	}
+	if len(missing) == 0 {
+		return
+	}
+	reachesTerm := s.g.Summaries(term, func(*types.Func) callgraph.Chain { return nil }, func(*ast.FuncDecl, callgraph.Call) bool { return false })
+	for _, c := range missing {
+		call := c.Node().(*ast.CallExpr)
+		fn := analysisutil.Callee(info, call)
+		decl := analysisutil.EnclosingDecl(c)
+		if decl != nil && s.siblingHandlesTerm(decl, reachesTerm) {
+			continue // SIGTERM is subscribed beside it: split handlers, a SIGHUP reload channel
+		}
+		if decl != nil && s.inCLI(decl, c) && s.serves[decl] == nil {
+			continue // a one-shot command trapping Ctrl-C (to restore the terminal)
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
@@ -94,6 +110,57 @@ func (s *state) checkSigterm() {
 		}
 		s.pass.Report(d)
 	}
+}
+
+// siblingHandlesTerm reports whether a Notify that subscribes to SIGTERM
+// runs beside the declaration d: d itself, or d or one of its local callers
+// (transitively) calls a function of the package that subscribes to it
+// (TrapSignals calling trapInterrupt and trapPosix; a main with a SIGHUP
+// reload channel and a termination channel).
+func (s *state) siblingHandlesTerm(d *ast.FuncDecl, reachesTerm map[*ast.FuncDecl]callgraph.Chain) bool {
+	seen := map[*ast.FuncDecl]bool{d: true}
+	work := []*ast.FuncDecl{d}
+	for len(work) > 0 && len(seen) <= maxCallerWalk {
+		f := work[0]
+		work = work[1:]
+		if reachesTerm[f] != nil {
+			return true
+		}
+		for _, cl := range s.localCallers()[f] {
+			if !seen[cl.decl] {
+				seen[cl.decl] = true
+				work = append(work, cl.decl)
+			}
+		}
+	}
+	return false
+}
+
+// Signal sets of a Notify call, for checkSigterm.
+const (
+	unknownSignals = iota // a signal we do not know: it may be SIGTERM
+	subscribesTerm
+	missesTerm // only known signals, none of them SIGTERM
+)
+
+// signalSet classifies the signals a Notify or NotifyContext call lists.
+func (s *state) signalSet(call *ast.CallExpr) int {
+	set := missesTerm
+	for _, a := range call.Args[1:] {
+		obj := analysisutil.UsedObject(s.pass.TypesInfo, a)
+		if obj == nil || obj.Pkg() == nil {
+			set = unknownSignals
+			continue
+		}
+		key := obj.Pkg().Path() + "." + obj.Name()
+		switch {
+		case knowledge.TermSignals[key]:
+			return subscribesTerm
+		case !knowledge.OtherSignals[key]:
+			set = unknownSignals
+		}
+	}
+	return set
 }
 
 // importName returns the name under which the file of n imports path, or

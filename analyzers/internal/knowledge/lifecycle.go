@@ -125,8 +125,38 @@ var (
 		"syscall.SIGTERM":               true,
 		"golang.org/x/sys/unix.SIGTERM": true,
 	}
+	// InterruptSignals ask for a stop interactively (Ctrl-C): like
+	// SIGTERM, the first one should start a graceful shutdown.
+	InterruptSignals = map[string]bool{
+		"os.Interrupt": true, "syscall.SIGINT": true, "golang.org/x/sys/unix.SIGINT": true,
+	}
 	OtherSignals = map[string]bool{
 		"os.Interrupt": true, "os.Kill": true, "syscall.SIGINT": true, "syscall.SIGHUP": true,
 		"syscall.SIGQUIT": true, "syscall.SIGUSR1": true, "syscall.SIGUSR2": true, "syscall.SIGKILL": true,
 	}
 )
+
+// CLITypes are the types a command-line framework hands to the code of a
+// command, keyed by "path.Name": a function that takes one, or that is
+// registered as a command's action (a value inside such a function, or in
+// a composite literal of one of these types), is the handler of a
+// one-shot command. Exiting there is how the command reports failure, and
+// an interactive command that traps SIGINT (to restore the terminal) is
+// not stopped by an orchestrator.
+var CLITypes = map[string]bool{
+	// https://pkg.go.dev/github.com/spf13/cobra#Command (Run, RunE take it).
+	"github.com/spf13/cobra.Command": true,
+	// urfave/cli v1 and v2: an Action takes *cli.Context; Command and App
+	// hold the actions. https://pkg.go.dev/github.com/urfave/cli/v2#ActionFunc
+	"github.com/urfave/cli.Context":    true,
+	"github.com/urfave/cli.Command":    true,
+	"github.com/urfave/cli.App":        true,
+	"github.com/urfave/cli/v2.Context": true,
+	"github.com/urfave/cli/v2.Command": true,
+	"github.com/urfave/cli/v2.App":     true,
+	// urfave/cli v3: an Action takes (context.Context, *cli.Command).
+	// https://pkg.go.dev/github.com/urfave/cli/v3#ActionFunc
+	"github.com/urfave/cli/v3.Command": true,
+	// A subcommand that parses its own flags: func(fs *flag.FlagSet).
+	"flag.FlagSet": true,
+}

@@ -18,6 +18,11 @@ type Server struct {
 	// CtxArg is the index of the context argument that stops the serve
 	// call when it is done, or -1.
 	CtxArg int
+	// OnListener marks a serve method that takes a listener its caller
+	// already bound (and checked the error of): it cannot fail to listen,
+	// so its error only reports a stop, or the listener's Close by its
+	// owner.
+	OnListener bool
 }
 
 // Servers lists the serve methods of known servers, bots and consumers.
@@ -26,11 +31,11 @@ var Servers = map[string]Server{
 	// return ErrServerClosed. https://pkg.go.dev/net/http#Server.Shutdown
 	"(*net/http.Server).ListenAndServe":    {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1},
 	"(*net/http.Server).ListenAndServeTLS": {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1},
-	"(*net/http.Server).Serve":             {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1},
-	"(*net/http.Server).ServeTLS":          {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1},
+	"(*net/http.Server).Serve":             {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1, OnListener: true},
+	"(*net/http.Server).ServeTLS":          {What: "HTTP server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1, OnListener: true},
 	// grpc: Serve returns nil after GracefulStop or Stop.
 	// https://pkg.go.dev/google.golang.org/grpc#Server.Serve
-	"(*google.golang.org/grpc.Server).Serve": {What: "gRPC server", Stops: []string{"GracefulStop", "Stop"}, CtxArg: -1},
+	"(*google.golang.org/grpc.Server).Serve": {What: "gRPC server", Stops: []string{"GracefulStop", "Stop"}, CtxArg: -1, OnListener: true},
 	// echo wraps an http.Server: Start returns http.ErrServerClosed after
 	// Shutdown. https://pkg.go.dev/github.com/labstack/echo/v4#Echo.Start
 	"(*github.com/labstack/echo/v4.Echo).Start":    {What: "echo server", Stops: []string{"Shutdown", "Close"}, Closed: "net/http.ErrServerClosed", CtxArg: -1},
@@ -54,6 +59,10 @@ var Servers = map[string]Server{
 type Unstoppable struct {
 	// Alternative says what to use instead.
 	Alternative string
+	// OnListener marks a call whose first argument is a listener: closing
+	// that listener makes the call return, so a listener its owner closes
+	// (or keeps where it can) is a handle to stop it.
+	OnListener bool
 }
 
 // UnstoppableServers lists serve calls that cannot be shut down gracefully.
@@ -62,7 +71,8 @@ var UnstoppableServers = map[string]Unstoppable{
 	// https://pkg.go.dev/net/http#ListenAndServe
 	"net/http.ListenAndServe":    {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
 	"net/http.ListenAndServeTLS": {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
-	"net/http.Serve":             {Alternative: "an http.Server whose Shutdown runs when the signal context is done"},
+	// http.Serve returns when its listener is closed (without draining).
+	"net/http.Serve": {Alternative: "an http.Server whose Shutdown runs when the signal context is done", OnListener: true},
 	// gin's Run is http.ListenAndServe(addr, engine).
 	// https://pkg.go.dev/github.com/gin-gonic/gin#Engine.Run
 	"(*github.com/gin-gonic/gin.Engine).Run":    {Alternative: "an http.Server{Handler: engine} whose Shutdown runs when the signal context is done"},

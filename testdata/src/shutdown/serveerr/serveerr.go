@@ -27,7 +27,7 @@ func discardedInLiteral(ctx context.Context, srv *http.Server) {
 }
 
 func discardedGRPC(ctx context.Context, s *grpc.Server, lis any) {
-	go s.Serve(lis) // want `the error of \(\*grpc.Server\).Serve is discarded: .*ignore only the error after a stop`
+	go s.Serve(lis) // on a listener its caller bound: it cannot fail to listen, silent
 	<-ctx.Done()
 	s.GracefulStop()
 }
@@ -36,7 +36,7 @@ func discardedGRPC(ctx context.Context, s *grpc.Server, lis any) {
 func fatalOnClosed(ctx context.Context, srv *http.Server) {
 	go func() {
 		if err := srv.ListenAndServe(); err != nil { // want `the error of \(\*http.Server\).ListenAndServe is treated as fatal without checking http.ErrServerClosed: Shutdown makes it return that error at once`
-			log.Fatal(err) // want `log.Fatal in a goroutine exits the process`
+			log.Fatal(err) // want `log.Fatal in library package serveerr`
 		}
 	}()
 	<-ctx.Done()
@@ -48,7 +48,7 @@ func fatalDirect(ctx context.Context, srv *http.Server) {
 		log.Print(srv.ListenAndServe()) // logged, not fatal: silent
 	}()
 	go func() {
-		log.Fatal(srv.ListenAndServe()) // want `log.Fatal in a goroutine` `treated as fatal without checking http.ErrServerClosed`
+		log.Fatal(srv.ListenAndServe()) // want `log.Fatal in library package serveerr` `treated as fatal without checking http.ErrServerClosed`
 	}()
 	<-ctx.Done()
 	shutdown(srv)

@@ -28,7 +28,7 @@ func main() {
 
 	go func() {
 		if err := work(); err != nil {
-			log.Fatalf("worker: %v", err) // want `log.Fatalf in a goroutine exits the process without running any deferred cleanup \(pool Close, server Shutdown\): in-flight work is lost; return the error to the goroutine's owner \(errgroup, an error channel\) and shut down from there`
+			log.Fatalf("worker: %v", err) // want `log.Fatalf in a goroutine exits the process without running the deferred db.Close\(\) of main: in-flight work is lost; return the error to the goroutine's owner \(errgroup, an error channel\) and shut down from there`
 		}
 	}()
 	go func() {
