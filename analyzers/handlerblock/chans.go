@@ -123,27 +123,104 @@ func (c *checker) sharedChan(ch ast.Expr) bool {
 	if _, ok := t.Underlying().(*types.Chan); !ok {
 		return false
 	}
-	return c.sharedVar(ch)
+	v := sharedVarOf(info, ch)
+	return v != nil && !c.tokens[v]
+}
+
+// findTokenChans records the channels of the package that are counting
+// semaphores filled with their tokens where they are made: a function
+// makes the channel of a struct field or package-level variable
+// (&sem{ch: make(chan struct{}, n)}, s.ch = make(...)) and sends into it
+// in a loop (for range n { s.ch <- struct{}{} }). A receive takes a token
+// and waits only for another holder to put one back, as sync.Mutex's Lock
+// waits for Unlock (which the pass does not report either); a send puts
+// back the token a receive took and cannot block. Such a channel is a
+// lock, not a hand-off to another goroutine.
+func (c *checker) findTokenChans(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	isMake := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		b, ok := info.Uses[id].(*types.Builtin)
+		return ok && b.Name() == "make"
+	}
+	for fc := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		_, body := analysisutil.FuncParts(fc.Node())
+		if body == nil {
+			continue
+		}
+		made := map[*types.Var]bool{} // buffered channels this function makes
+		for n := range fc.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && isMake(n.Value) {
+					if v, ok := info.Uses[k].(*types.Var); ok && v.IsField() {
+						made[v] = true
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					continue
+				}
+				for i, lhs := range n.Lhs {
+					if v := sharedVarOf(info, lhs); v != nil && isMake(n.Rhs[i]) {
+						made[v] = true
+					}
+				}
+			}
+		}
+		if len(made) == 0 {
+			continue
+		}
+		for s := range fc.Preorder((*ast.SendStmt)(nil)) {
+			v := sharedVarOf(info, s.Node().(*ast.SendStmt).Chan)
+			if v != nil && made[v] && inLoopOf(s, fc) {
+				c.tokens[v] = true
+			}
+		}
+	}
+}
+
+// inLoopOf reports whether cur lies in a loop of the function at fc, not in
+// a nested function literal.
+func inLoopOf(cur, fc inspector.Cursor) bool {
+	for p := cur.Parent(); p != fc && p.Index() >= 0; p = p.Parent() {
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // sharedVar reports whether e names a struct field or a package-level
 // variable.
 func (c *checker) sharedVar(e ast.Expr) bool {
-	info := c.pass.TypesInfo
+	return sharedVarOf(c.pass.TypesInfo, e) != nil
+}
+
+// sharedVarOf returns the struct field or package-level variable e names,
+// or nil.
+func sharedVarOf(info *types.Info, e ast.Expr) *types.Var {
 	var v *types.Var
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, _ = info.Uses[e].(*types.Var)
+		v, _ = info.ObjectOf(e).(*types.Var)
 	case *ast.SelectorExpr:
-		v, _ = info.Uses[e.Sel].(*types.Var)
+		v, _ = info.ObjectOf(e.Sel).(*types.Var)
 	}
-	if v == nil {
-		return false
+	if v == nil || (!v.IsField() && (v.Pkg() == nil || v.Parent() != v.Pkg().Scope())) {
+		return nil
 	}
-	if v.IsField() {
-		return true
-	}
-	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	return v
 }
 
 // selectWatchesStop reports whether a case of sel receives and then

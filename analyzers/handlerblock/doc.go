@@ -36,7 +36,10 @@
 //     package-level variable, outside a select, and a select with no
 //     default and no ctx.Done() case whose cases are all on such channels;
 //     channels the function makes itself, parameters and deferred
-//     receives (a semaphore release) are left alone;
+//     receives (a semaphore release) are left alone, and so is a counting
+//     semaphore filled with its tokens where it is made (a receive takes a
+//     token, a send puts it back): like a sync.Mutex, it waits only for
+//     another holder;
 //   - context.Background() and context.TODO() where the request context is
 //     in scope, including context.WithTimeout(context.Background(), ...);
 //   - a *gin.Context passed where a context.Context is expected: its Done
