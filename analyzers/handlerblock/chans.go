@@ -55,6 +55,9 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 	if inSelectComm(cur) || inDefer(cur) || !c.sharedChan(ch) {
 		return site{}, false
 	}
+	if verb == "send to " && c.oneReply(cur, ch) {
+		return site{}, false // replies.go
+	}
 	return site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}, true
 }
 
@@ -140,15 +143,7 @@ func (c *checker) findTokenChans(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	isMake := func(e ast.Expr) bool {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok || len(call.Args) != 2 {
-			return false
-		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		b, ok := info.Uses[id].(*types.Builtin)
-		return ok && b.Name() == "make"
+		return ok && len(call.Args) == 2 && isMakeCall(info, call)
 	}
 	for fc := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		_, body := analysisutil.FuncParts(fc.Node())

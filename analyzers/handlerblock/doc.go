@@ -39,7 +39,9 @@
 //     receives (a semaphore release) are left alone, and so is a counting
 //     semaphore filled with its tokens where it is made (a receive takes a
 //     token, a send puts it back): like a sync.Mutex, it waits only for
-//     another holder;
+//     another holder; so is the one send to a reply channel (an unexported
+//     field whose every value the package makes with a buffer) that its
+//     sender closes right after: it fills the buffer made for it;
 //   - context.Background() and context.TODO() where the request context is
 //     in scope, including context.WithTimeout(context.Background(), ...);
 //   - a *gin.Context passed where a context.Context is expected: its Done
