@@ -110,7 +110,10 @@
 //
 // Silent on the Context variants, http.NewRequestWithContext,
 // http.NewRequest followed by req = req.WithContext(ctx), deliberate
-// detachment with context.WithoutCancel(r.Context()) plus a timeout,
+// detachment with context.WithoutCancel(r.Context()) plus a timeout, a
+// fresh root for cleanup that runs only once the request context is done
+// (under if ctx.Err() != nil, after if ctx.Err() == nil { return }, in a
+// case <-ctx.Done()), where the request context would fail at once,
 // exec.Command followed by Start (a process meant to outlive the request),
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.
