@@ -118,3 +118,76 @@ func (c *checker) receivesDone(comm ast.Stmt, ctx string) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && types.ExprString(sel.X) == ctx
 }
+
+// waitedWith reports whether the fresh root at cur is the parent of a
+// derived context (v, cancel := context.WithDeadline(context.Background(),
+// d)) that is only ever waited on together with the request context ctx:
+// every use of v is an element of a composite literal that also holds
+// ctx, or an argument of an append to a slice made from one
+// (ctxs := []context.Context{ctx, other}; ctxs = append(ctxs, v)). A wait
+// on such a set ends when ctx does; the extra context only adds a
+// deadline of its own, which a child of ctx could not outlive.
+func (c *checker) waitedWith(cur inspector.Cursor, ctx string) bool {
+	info := c.pass.TypesInfo
+	outer, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || !analysisutil.IsCanceller(analysisutil.CalleeName(info, outer)) {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.ObjectOf(id)
+	fc := analysisutil.EnclosingFunc(cur)
+	if v == nil || !fc.Valid() {
+		return false
+	}
+	holdsCtx := func(lit *ast.CompositeLit) bool {
+		for _, e := range lit.Elts {
+			if types.ExprString(e) == ctx {
+				return true
+			}
+		}
+		return false
+	}
+	// sets are the locals assigned a composite literal that holds ctx.
+	sets := map[types.Object]bool{}
+	for a := range fc.Preorder((*ast.AssignStmt)(nil)) {
+		as := a.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			if l, ok := lhs.(*ast.Ident); ok && i < len(as.Rhs) {
+				if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit); ok && holdsCtx(lit) {
+					sets[info.ObjectOf(l)] = true
+				}
+			}
+		}
+	}
+	uses := 0
+	for u := range fc.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		uses++
+		switch p := u.Parent().Node().(type) {
+		case *ast.CompositeLit:
+			if !holdsCtx(p) {
+				return false
+			}
+		case *ast.CallExpr:
+			if !isBuiltin(info, p, "append") || len(p.Args) < 2 || p.Args[0] == u.Node() {
+				return false
+			}
+			s, ok := ast.Unparen(p.Args[0]).(*ast.Ident)
+			if !ok || !sets[info.ObjectOf(s)] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return uses > 0
+}

@@ -113,7 +113,9 @@
 // detachment with context.WithoutCancel(r.Context()) plus a timeout, a
 // fresh root for cleanup that runs only once the request context is done
 // (under if ctx.Err() != nil, after if ctx.Err() == nil { return }, in a
-// case <-ctx.Done()), where the request context would fail at once,
+// case <-ctx.Done()), where the request context would fail at once, a
+// deadline context over a fresh root that is only waited on together with
+// the request context (put in one []context.Context with it),
 // exec.Command followed by Start (a process meant to outlive the request),
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.

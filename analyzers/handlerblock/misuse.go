@@ -32,8 +32,8 @@ func (c *checker) checkMisuse(call requestpath.Call, r *requestpath.Reason) bool
 			return true
 		}
 		if ctx, ok := c.rp.RequestContext(call.Cursor); ok {
-			if c.afterDone(call.Cursor, ctx) {
-				return true // cleanup once the request has ended (detach.go)
+			if c.afterDone(call.Cursor, ctx) || c.waitedWith(call.Cursor, ctx) {
+				return true // cleanup once the request has ended, or an extra deadline beside ctx (detach.go)
 			}
 			edit := []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(ctx)}}
 			c.pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),
