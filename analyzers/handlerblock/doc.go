@@ -15,7 +15,10 @@
 // returns, and the helpers they call) the pass reports:
 //
 //   - time.Sleep, and <-time.After outside a select that also receives
-//     from ctx.Done();
+//     from ctx.Done(); a constant pause of at most a second between the
+//     rounds of a loop that checks its context each round (for ctx.Err()
+//     == nil { ...; time.Sleep(50 * time.Millisecond) }) is a throttle,
+//     not a wait, and is left alone;
 //   - http.Get, Head, Post and PostForm, the same methods of an
 //     *http.Client (http.DefaultClient included), an http.NewRequest whose
 //     request reaches (*http.Client).Do with no WithContext, and a

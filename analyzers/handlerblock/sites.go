@@ -2,6 +2,7 @@ package handlerblock
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -45,6 +46,9 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	}
 	if kb.Receive {
 		return c.receive(cur, kb)
+	}
+	if knowledge.Sleeps[analysisutil.FuncName(fn)] && c.throttle(cur, call) {
+		return site{}, false
 	}
 	s := site{cur: cur, name: analysisutil.ShortName(fn), kb: kb}
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -338,4 +342,62 @@ func (c *checker) collect(insp *inspector.Inspector) {
 			}
 		}
 	}
+}
+
+// throttle reports whether the sleep call at cur is a short constant pause
+// (at most knowledge.ThrottleLimit) between the rounds of the loop it sits
+// in, whose condition checks a context (for ctx.Err() == nil), or whose body
+// starts with such a check (if ctx.Err() != nil { return }): the loop sees
+// cancellation within one pause.
+func (c *checker) throttle(cur inspector.Cursor, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if len(call.Args) != 1 {
+		return false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil {
+		return false
+	}
+	d, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	if !exact || d > int64(knowledge.ThrottleLimit) {
+		return false
+	}
+	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		f, ok := loop.Node().(*ast.ForStmt)
+		if !ok {
+			return false
+		}
+		if f.Cond != nil && c.checksContext(f.Cond) {
+			return true
+		}
+		if len(f.Body.List) > 0 {
+			if ifs, ok := f.Body.List[0].(*ast.IfStmt); ok && c.checksContext(ifs.Cond) && len(ifs.Body.List) > 0 {
+				switch ifs.Body.List[len(ifs.Body.List)-1].(type) {
+				case *ast.ReturnStmt, *ast.BranchStmt:
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// checksContext reports whether cond calls the Err method of a
+// context.Context.
+func (c *checker) checksContext(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Err" && len(call.Args) == 0 {
+			if t := c.pass.TypesInfo.TypeOf(sel.X); t != nil && analysisutil.IsContextType(t) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
