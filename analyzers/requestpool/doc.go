@@ -64,7 +64,9 @@
 // setup functions, a handler constructor outside the closure it returns,
 // bounded loops there, such as one pool per shard), sync.Once-guarded
 // creation, a get-or-create under a mutex (one that stores the pool in a map
-// or field; a lock alone does not share a pool), &http.Client{Timeout: ...}
+// or field; a lock alone does not share a pool), a lazy initialiser that
+// returns early once its fields are set (if d.ecs != nil && d.ec2 != nil {
+// return nil }) and stores them after the creation, &http.Client{Timeout: ...}
 // with a nil Transport (it shares http.DefaultTransport) and a per-call
 // Client around a shared Transport.
 //

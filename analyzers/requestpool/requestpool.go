@@ -344,27 +344,57 @@ func lazyField(info *types.Info, cur inspector.Cursor) bool {
 		if _, ret := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); !ret {
 			continue
 		}
-		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-		if !ok || cond.Op != token.NEQ {
+		fields := setFields(info, is.Cond)
+		if len(fields) == 0 {
 			continue
 		}
-		field := fieldVar(info, cond.X)
-		if field == nil {
-			continue
-		}
+		// Every field the test needs set is assigned after cur: once they
+		// are, the function returns before creating another.
+		stored := map[*types.Var]bool{}
 		for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
 			as := c.Node().(*ast.AssignStmt)
 			if as.Pos() < pos {
 				continue
 			}
 			for _, lhs := range as.Lhs {
-				if fieldVar(info, lhs) == field {
-					return true
+				if f := fieldVar(info, lhs); f != nil {
+					stored[f] = true
 				}
 			}
 		}
+		all := true
+		for _, f := range fields {
+			all = all && stored[f]
+		}
+		if all {
+			return true
+		}
 	}
 	return false
+}
+
+// setFields returns the fields that cond tests are set: d.client != nil,
+// or a conjunction of such tests (d.ecs != nil && d.ec2 != nil). It
+// returns nil for any other condition.
+func setFields(info *types.Info, cond ast.Expr) []*types.Var {
+	cond = ast.Unparen(cond)
+	be, ok := cond.(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	switch be.Op {
+	case token.LAND:
+		x, y := setFields(info, be.X), setFields(info, be.Y)
+		if x == nil || y == nil {
+			return nil
+		}
+		return append(x, y...)
+	case token.NEQ:
+		if f := fieldVar(info, be.X); f != nil {
+			return []*types.Var{f}
+		}
+	}
+	return nil
 }
 
 // fieldVar returns the struct field e selects, or nil.
