@@ -61,7 +61,9 @@
 //	}
 //
 // Silent on constructors and startup code (main, init, New*, Provision,
-// setup functions, a handler constructor outside the closure it returns,
+// setup functions, a handler constructor outside the closure it returns, a
+// returned closure that itself returns the pool it creates (a dial
+// function: its caller decides how often to call it),
 // bounded loops there, such as one pool per shard), sync.Once-guarded
 // creation, a get-or-create under a mutex (one that stores the pool in a map
 // or field; a lock alone does not share a pool), a lazy initialiser that
