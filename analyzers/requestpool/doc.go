@@ -69,8 +69,9 @@
 // or field; a lock alone does not share a pool), a lazy initialiser that
 // returns early once its fields are set (if d.ecs != nil && d.ec2 != nil {
 // return nil }) and stores them after the creation, &http.Client{Timeout: ...}
-// with a nil Transport (it shares http.DefaultTransport) and a per-call
-// Client around a shared Transport.
+// with a nil Transport (it shares http.DefaultTransport), a per-call
+// Client around a shared Transport, and an &http.Transport{DisableKeepAlives:
+// true}, which closes each connection after its request and pools nothing.
 //
 // Not detected: pools created through function values or interfaces, a
 // pool type other than http.Transport built with a composite literal unless

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -309,12 +310,31 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 		}
 	case *ast.CompositeLit:
 		if key, short := analysisutil.NamedKey(info.TypeOf(n)); key != "" {
-			if p, ok := cfg.PoolTypes[key]; ok {
+			if p, ok := cfg.PoolTypes[key]; ok && !setTrue(info, n, p.Unpooled) {
 				return "&" + short + "{}", p.What
 			}
 		}
 	}
 	return "", ""
+}
+
+// setTrue reports whether the composite literal lit sets its field named
+// field to the constant true (&http.Transport{DisableKeepAlives: true}).
+func setTrue(info *types.Info, lit *ast.CompositeLit, field string) bool {
+	if field == "" {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+			v := info.Types[kv.Value].Value
+			return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
+		}
+	}
+	return false
 }
 
 // guarded reports whether the creation (or call) at cur runs at most once
