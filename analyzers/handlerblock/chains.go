@@ -23,9 +23,10 @@ import (
 func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 	rp, g := c.rp, c.rp.Graph
 	imported := c.importedChain
-	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
+	plain := func(d *ast.FuncDecl, call requestpath.Call) bool {
 		return call.Go || !rp.RunsWithFunc(call.Cursor, d)
 	}
+	skip := plain
 	summaries := func(withChans bool) map[*ast.FuncDecl]callgraph.Chain {
 		base := map[*ast.FuncDecl]callgraph.Chain{}
 		for _, d := range g.Decls {
@@ -42,6 +43,16 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 	// request path calls and that itself sends or receives. Deeper down
 	// they are mostly the callee's own synchronisation (semaphores,
 	// hand-offs to its workers), whose other end the summary cannot see.
+	if c.hasGuardedSites() {
+		// Calls whose constant arguments fail every guard of the callee's
+		// blocking (guards.go) are left out, judged against summaries
+		// computed with them.
+		first := summaries(true)
+		skip = func(d *ast.FuncDecl, call requestpath.Call) bool {
+			return plain(d, call) || c.argPruned(call, first, plain)
+		}
+		c.pruned = func(call requestpath.Call) bool { return c.argPruned(call, first, plain) }
+	}
 	noChans := summaries(false)
 	chains := maps.Clone(noChans)
 	for d, ch := range summaries(true) {
@@ -92,6 +103,9 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 	if local := c.rp.Graph.Local(call); local != nil {
 		if lr := c.rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
 			return // a request path by its own shape: reported where it blocks
+		}
+		if c.pruned != nil && c.pruned(call) {
+			return // its arguments fail the guards of its blocking (guards.go)
 		}
 		chain = chains[local]
 	} else {

@@ -55,7 +55,11 @@
 //     initialised to a blocking function (var sleep = time.Sleep,
 //     Retrier{Sleep: time.Sleep}) blocks when called. Calls in go
 //     statements and in function literals do not count for the summary,
-//     and channel operations count only within their package. The
+//     and channel operations count only within their package. A call of
+//     a helper of the package whose blocking all sits under tests of its
+//     parameters against constants (if d > 25*time.Millisecond { ... })
+//     does not block when its constant arguments fail those tests
+//     (ready(time.Millisecond)). The
 //     standard library gets no summaries: its blocking calls are listed
 //     directly.
 //

@@ -83,6 +83,9 @@ type checker struct {
 	tokens map[*types.Var]bool
 	// replies are the reply-channel fields (replies.go).
 	replies replyChans
+	// pruned, when set, reports a call of a local function whose constant
+	// arguments fail the guards of all its blocking (guards.go).
+	pruned func(requestpath.Call) bool
 
 	// sites are the direct blocking sites, by declaration; those in
 	// package-level variables (var h = http.HandlerFunc(func(...) {...}))
