@@ -30,7 +30,9 @@
 //     no WithContext: gorm then runs them under context.Background;
 //   - exec.Command(...).Run, Output and CombinedOutput, and Wait after
 //     Start;
-//   - net.Dial and its variants, net.Lookup*, tls.Dial, smtp.SendMail,
+//   - net.Dial and its variants (but not a dial of the constant network
+//     "unixgram", whose connect only records its peer), net.Lookup*,
+//     tls.Dial, smtp.SendMail,
 //     grpc.Dial, and the other entries of the blocking knowledge table
 //     (amqp091 Publish, PublishWithDeferredConfirm and its Wait, sarama
 //     SyncProducer.SendMessage(s), nats Request, Flush and NextMsg);

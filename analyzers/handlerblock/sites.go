@@ -50,6 +50,9 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	if knowledge.Sleeps[analysisutil.FuncName(fn)] && c.throttle(cur, call) {
 		return site{}, false
 	}
+	if c.quickNetwork(cur, call, kb) {
+		return site{}, false
+	}
 	s := site{cur: cur, name: analysisutil.ShortName(fn), kb: kb}
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if kb.Builder != "" {
@@ -400,4 +403,81 @@ func (c *checker) checksContext(cond ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// quickNetwork reports whether the dial call's network argument is, as a
+// constant, one of kb.QuickNetworks (a unixgram dial does not wait).
+func (c *checker) quickNetwork(cur inspector.Cursor, call *ast.CallExpr, kb knowledge.Blocking) bool {
+	if len(kb.QuickNetworks) == 0 || kb.NetworkArg >= len(call.Args) {
+		return false
+	}
+	v := c.constString(cur, call.Args[kb.NetworkArg])
+	return v != "" && slices.Contains(kb.QuickNetworks, v)
+}
+
+// constString returns the string constant e evaluates to: a constant, or
+// the field of a local set once from a composite literal that gives the
+// field a constant (addr := &net.UnixAddr{Net: "unixgram"}; addr.Net),
+// where the function assigns neither again. It returns "" otherwise.
+func (c *checker) constString(cur inspector.Cursor, e ast.Expr) string {
+	info := c.pass.TypesInfo
+	if v := info.Types[e].Value; v != nil {
+		if v.Kind() == constant.String {
+			return constant.StringVal(v)
+		}
+		return ""
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	obj, field := info.Uses[x], info.Uses[sel.Sel]
+	fc := analysisutil.EnclosingFunc(cur)
+	if obj == nil || field == nil || !fc.Valid() {
+		return ""
+	}
+	var lit *ast.CompositeLit
+	n := 0
+	for a := range fc.Preorder((*ast.AssignStmt)(nil)) {
+		as := a.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.Ident:
+				if info.ObjectOf(l) != obj {
+					continue
+				}
+				n++
+				if len(as.Lhs) == len(as.Rhs) {
+					r := ast.Unparen(as.Rhs[i])
+					if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						r = ast.Unparen(u.X)
+					}
+					lit, _ = r.(*ast.CompositeLit)
+				}
+			case *ast.SelectorExpr:
+				if info.Uses[l.Sel] == field {
+					return "" // the field is set again
+				}
+			}
+		}
+	}
+	if n != 1 || lit == nil {
+		return ""
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && info.Uses[k] == field {
+			if v := info.Types[kv.Value].Value; v != nil && v.Kind() == constant.String {
+				return constant.StringVal(v)
+			}
+		}
+	}
+	return ""
 }
