@@ -174,26 +174,47 @@ func (c *checker) findTokenChans(insp *inspector.Inspector) {
 			continue
 		}
 		for s := range fc.Preorder((*ast.SendStmt)(nil)) {
-			v := sharedVarOf(info, s.Node().(*ast.SendStmt).Chan)
-			if v != nil && made[v] && inLoopOf(s, fc) {
+			send := s.Node().(*ast.SendStmt)
+			v := sharedVarOf(info, send.Chan)
+			if v == nil || !made[v] {
+				continue
+			}
+			// The tokens are all alike (struct{}{}, the semaphore itself):
+			// a loop that sends what it iterates over fills a queue.
+			if loop := loopOf(s, fc); loop != nil && !usesDeclaredIn(info, send.Value, loop) {
 				c.tokens[v] = true
 			}
 		}
 	}
 }
 
-// inLoopOf reports whether cur lies in a loop of the function at fc, not in
-// a nested function literal.
-func inLoopOf(cur, fc inspector.Cursor) bool {
+// loopOf returns the innermost loop of the function at fc around cur, not
+// in a nested function literal, or nil.
+func loopOf(cur, fc inspector.Cursor) ast.Node {
 	for p := cur.Parent(); p != fc && p.Index() >= 0; p = p.Parent() {
-		switch p.Node().(type) {
+		switch n := p.Node().(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			return true
+			return n
 		case *ast.FuncLit, *ast.FuncDecl:
-			return false
+			return nil
 		}
 	}
-	return false
+	return nil
+}
+
+// usesDeclaredIn reports whether e uses a variable declared inside n (a
+// loop's iteration variables, its body's locals).
+func usesDeclaredIn(info *types.Info, e ast.Expr, n ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && n.Pos() <= v.Pos() && v.Pos() < n.End() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // sharedVar reports whether e names a struct field or a package-level

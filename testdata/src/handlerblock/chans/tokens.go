@@ -53,10 +53,25 @@ func newQueue(n int) *queue {
 
 func (q *queue) put(s string) { q.items <- s }
 
+// backlog is a queue filled in a loop with the work it starts with: each
+// send carries a different item, so it is no semaphore.
+type backlog struct {
+	jobs chan string
+}
+
+func newBacklog(initial []string) *backlog {
+	b := &backlog{jobs: make(chan string, 2*len(initial))}
+	for _, j := range initial {
+		b.jobs <- j
+	}
+	return b
+}
+
 type Files struct {
 	lim *limiter
 	tk  *ticket
 	q   *queue
+	bl  *backlog
 }
 
 // Silent: the semaphores bound concurrency around the open, like a mutex.
@@ -69,5 +84,6 @@ func (f *Files) Open(w http.ResponseWriter, r *http.Request) {
 	}
 	tok := <-f.tk.ch
 	tok.ch <- tok
-	f.q.put("opened") // want `calls \(\*chans.queue\).put → send to q.items in net/http handler \(\*Files\).Open`
+	f.q.put("opened")   // want `calls \(\*chans.queue\).put → send to q.items in net/http handler \(\*Files\).Open`
+	f.bl.jobs <- "more" // want `send to f.bl.jobs in net/http handler \(\*Files\).Open`
 }
