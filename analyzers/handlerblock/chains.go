@@ -11,6 +11,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // summarise computes the blocking summary of every declaration and exports
@@ -48,10 +49,18 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 		// blocking (guards.go) are left out, judged against summaries
 		// computed with them.
 		first := summaries(true)
-		skip = func(d *ast.FuncDecl, call requestpath.Call) bool {
-			return plain(d, call) || c.argPruned(call, first, plain)
+		memo := map[inspector.Cursor]bool{}
+		c.pruned = func(call requestpath.Call) bool {
+			p, ok := memo[call.Cursor]
+			if !ok {
+				p = c.argPruned(call, first, plain)
+				memo[call.Cursor] = p
+			}
+			return p
 		}
-		c.pruned = func(call requestpath.Call) bool { return c.argPruned(call, first, plain) }
+		skip = func(d *ast.FuncDecl, call requestpath.Call) bool {
+			return plain(d, call) || c.pruned(call)
+		}
 	}
 	noChans := summaries(false)
 	chains := maps.Clone(noChans)
