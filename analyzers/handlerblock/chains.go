@@ -11,6 +11,7 @@ import (
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // summarise computes the blocking summary of every declaration and exports
@@ -23,9 +24,10 @@ import (
 func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 	rp, g := c.rp, c.rp.Graph
 	imported := c.importedChain
-	skip := func(d *ast.FuncDecl, call requestpath.Call) bool {
+	plain := func(d *ast.FuncDecl, call requestpath.Call) bool {
 		return call.Go || !rp.RunsWithFunc(call.Cursor, d)
 	}
+	skip := plain
 	summaries := func(withChans bool) map[*ast.FuncDecl]callgraph.Chain {
 		base := map[*ast.FuncDecl]callgraph.Chain{}
 		for _, d := range g.Decls {
@@ -42,6 +44,24 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 	// request path calls and that itself sends or receives. Deeper down
 	// they are mostly the callee's own synchronisation (semaphores,
 	// hand-offs to its workers), whose other end the summary cannot see.
+	if c.hasGuardedSites() {
+		// Calls whose constant arguments fail every guard of the callee's
+		// blocking (guards.go) are left out, judged against summaries
+		// computed with them.
+		first := summaries(true)
+		memo := map[inspector.Cursor]bool{}
+		c.pruned = func(call requestpath.Call) bool {
+			p, ok := memo[call.Cursor]
+			if !ok {
+				p = c.argPruned(call, first, plain)
+				memo[call.Cursor] = p
+			}
+			return p
+		}
+		skip = func(d *ast.FuncDecl, call requestpath.Call) bool {
+			return plain(d, call) || c.pruned(call)
+		}
+	}
 	noChans := summaries(false)
 	chains := maps.Clone(noChans)
 	for d, ch := range summaries(true) {
@@ -92,6 +112,9 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 	if local := c.rp.Graph.Local(call); local != nil {
 		if lr := c.rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
 			return // a request path by its own shape: reported where it blocks
+		}
+		if c.pruned != nil && c.pruned(call) {
+			return // its arguments fail the guards of its blocking (guards.go)
 		}
 		chain = chains[local]
 	} else {

@@ -55,6 +55,9 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 	if inSelectComm(cur) || inDefer(cur) || !c.sharedChan(ch) {
 		return site{}, false
 	}
+	if verb == "send to " && c.oneReply(cur, ch) {
+		return site{}, false // replies.go
+	}
 	return site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}, true
 }
 
@@ -123,27 +126,117 @@ func (c *checker) sharedChan(ch ast.Expr) bool {
 	if _, ok := t.Underlying().(*types.Chan); !ok {
 		return false
 	}
-	return c.sharedVar(ch)
+	v := sharedVarOf(info, ch)
+	return v != nil && !c.tokens[v]
+}
+
+// findTokenChans records the channels of the package that are counting
+// semaphores filled with their tokens where they are made: a function
+// makes the channel of a struct field or package-level variable
+// (&sem{ch: make(chan struct{}, n)}, s.ch = make(...)) and sends into it
+// in a loop (for range n { s.ch <- struct{}{} }). A receive takes a token
+// and waits only for another holder to put one back, as sync.Mutex's Lock
+// waits for Unlock (which the pass does not report either); a send puts
+// back the token a receive took and cannot block. Such a channel is a
+// lock, not a hand-off to another goroutine.
+func (c *checker) findTokenChans(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	isMake := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && len(call.Args) == 2 && isMakeCall(info, call)
+	}
+	for fc := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		_, body := analysisutil.FuncParts(fc.Node())
+		if body == nil {
+			continue
+		}
+		made := map[*types.Var]bool{} // buffered channels this function makes
+		for n := range fc.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && isMake(n.Value) {
+					if v, ok := info.Uses[k].(*types.Var); ok && v.IsField() {
+						made[v] = true
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					continue
+				}
+				for i, lhs := range n.Lhs {
+					if v := sharedVarOf(info, lhs); v != nil && isMake(n.Rhs[i]) {
+						made[v] = true
+					}
+				}
+			}
+		}
+		if len(made) == 0 {
+			continue
+		}
+		for s := range fc.Preorder((*ast.SendStmt)(nil)) {
+			send := s.Node().(*ast.SendStmt)
+			v := sharedVarOf(info, send.Chan)
+			if v == nil || !made[v] {
+				continue
+			}
+			// The tokens are all alike (struct{}{}, the semaphore itself):
+			// a loop that sends what it iterates over fills a queue.
+			if loop := loopOf(s, fc); loop != nil && !usesDeclaredIn(info, send.Value, loop) {
+				c.tokens[v] = true
+			}
+		}
+	}
+}
+
+// loopOf returns the innermost loop of the function at fc around cur, not
+// in a nested function literal, or nil.
+func loopOf(cur, fc inspector.Cursor) ast.Node {
+	for p := cur.Parent(); p != fc && p.Index() >= 0; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return n
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
+	}
+	return nil
+}
+
+// usesDeclaredIn reports whether e uses a variable declared inside n (a
+// loop's iteration variables, its body's locals).
+func usesDeclaredIn(info *types.Info, e ast.Expr, n ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && n.Pos() <= v.Pos() && v.Pos() < n.End() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // sharedVar reports whether e names a struct field or a package-level
 // variable.
 func (c *checker) sharedVar(e ast.Expr) bool {
-	info := c.pass.TypesInfo
+	return sharedVarOf(c.pass.TypesInfo, e) != nil
+}
+
+// sharedVarOf returns the struct field or package-level variable e names,
+// or nil.
+func sharedVarOf(info *types.Info, e ast.Expr) *types.Var {
 	var v *types.Var
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, _ = info.Uses[e].(*types.Var)
+		v, _ = info.ObjectOf(e).(*types.Var)
 	case *ast.SelectorExpr:
-		v, _ = info.Uses[e.Sel].(*types.Var)
+		v, _ = info.ObjectOf(e.Sel).(*types.Var)
 	}
-	if v == nil {
-		return false
+	if v == nil || (!v.IsField() && (v.Pkg() == nil || v.Parent() != v.Pkg().Scope())) {
+		return nil
 	}
-	if v.IsField() {
-		return true
-	}
-	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	return v
 }
 
 // selectWatchesStop reports whether a case of sel receives and then

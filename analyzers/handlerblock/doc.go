@@ -15,7 +15,10 @@
 // returns, and the helpers they call) the pass reports:
 //
 //   - time.Sleep, and <-time.After outside a select that also receives
-//     from ctx.Done();
+//     from ctx.Done(); a constant pause of at most a second between the
+//     rounds of a loop that checks its context each round (for ctx.Err()
+//     == nil { ...; time.Sleep(50 * time.Millisecond) }) is a throttle,
+//     not a wait, and is left alone;
 //   - http.Get, Head, Post and PostForm, the same methods of an
 //     *http.Client (http.DefaultClient included), an http.NewRequest whose
 //     request reaches (*http.Client).Do with no WithContext, and a
@@ -27,7 +30,9 @@
 //     no WithContext: gorm then runs them under context.Background;
 //   - exec.Command(...).Run, Output and CombinedOutput, and Wait after
 //     Start;
-//   - net.Dial and its variants, net.Lookup*, tls.Dial, smtp.SendMail,
+//   - net.Dial and its variants (but not a dial of the constant network
+//     "unixgram", whose connect only records its peer), net.Lookup*,
+//     tls.Dial, smtp.SendMail,
 //     grpc.Dial, and the other entries of the blocking knowledge table
 //     (amqp091 Publish, PublishWithDeferredConfirm and its Wait, sarama
 //     SyncProducer.SendMessage(s), nats Request, Flush and NextMsg);
@@ -36,7 +41,12 @@
 //     package-level variable, outside a select, and a select with no
 //     default and no ctx.Done() case whose cases are all on such channels;
 //     channels the function makes itself, parameters and deferred
-//     receives (a semaphore release) are left alone;
+//     receives (a semaphore release) are left alone, and so is a counting
+//     semaphore filled with its tokens where it is made (a receive takes a
+//     token, a send puts it back): like a sync.Mutex, it waits only for
+//     another holder; so is the one send to a reply channel (an unexported
+//     field whose every value the package makes with a buffer) that its
+//     sender closes right after: it fills the buffer made for it;
 //   - context.Background() and context.TODO() where the request context is
 //     in scope, including context.WithTimeout(context.Background(), ...);
 //   - a *gin.Context passed where a context.Context is expected: its Done
@@ -47,7 +57,11 @@
 //     initialised to a blocking function (var sleep = time.Sleep,
 //     Retrier{Sleep: time.Sleep}) blocks when called. Calls in go
 //     statements and in function literals do not count for the summary,
-//     and channel operations count only within their package. The
+//     and channel operations count only within their package. A call of
+//     a helper of the package whose blocking all sits under tests of its
+//     parameters against constants (if d > 25*time.Millisecond { ... })
+//     does not block when its constant arguments fail those tests
+//     (ready(time.Millisecond)). The
 //     standard library gets no summaries: its blocking calls are listed
 //     directly.
 //
@@ -105,7 +119,12 @@
 //
 // Silent on the Context variants, http.NewRequestWithContext,
 // http.NewRequest followed by req = req.WithContext(ctx), deliberate
-// detachment with context.WithoutCancel(r.Context()) plus a timeout,
+// detachment with context.WithoutCancel(r.Context()) plus a timeout, a
+// fresh root for cleanup that runs only once the request context is done
+// (under if ctx.Err() != nil, after if ctx.Err() == nil { return }, in a
+// case <-ctx.Done()), where the request context would fail at once, a
+// deadline context over a fresh root that is only waited on together with
+// the request context (put in one []context.Context with it),
 // exec.Command followed by Start (a process meant to outlive the request),
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.

@@ -78,6 +78,14 @@ type checker struct {
 	// blockingVars are package-level func variables and struct fields
 	// initialised or assigned to a blocking function.
 	blockingVars map[*types.Var]*types.Func
+	// tokens are the channels used as counting semaphores, pre-filled
+	// with their tokens (chans.go).
+	tokens map[*types.Var]bool
+	// replies are the reply-channel fields (replies.go).
+	replies replyChans
+	// pruned, when set, reports a call of a local function whose constant
+	// arguments fail the guards of all its blocking (guards.go).
+	pruned func(requestpath.Call) bool
 
 	// sites are the direct blocking sites, by declaration; those in
 	// package-level variables (var h = http.HandlerFunc(func(...) {...}))
@@ -99,8 +107,11 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, groups: map[string][]chainCall{}}
+	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, tokens: map[*types.Var]bool{},
+		replies: replyChans{buffered: map[*types.Var]bool{}, sends: map[*types.Var]int{}}, groups: map[string][]chainCall{}}
 	c.findBlockingVars(insp) // sites.go
+	c.findTokenChans(insp)   // chans.go
+	c.findReplyChans(insp)   // replies.go
 	c.collect(insp)          // sites.go
 	chains := c.summarise()  // chains.go
 	c.reportAll(chains)      // report.go

@@ -32,6 +32,9 @@ func (c *checker) checkMisuse(call requestpath.Call, r *requestpath.Reason) bool
 			return true
 		}
 		if ctx, ok := c.rp.RequestContext(call.Cursor); ok {
+			if c.afterDone(call.Cursor, ctx) || c.waitedWith(call.Cursor, ctx) {
+				return true // cleanup once the request has ended, or an extra deadline beside ctx (detach.go)
+			}
 			edit := []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(ctx)}}
 			c.pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),
 				Message:        fmt.Sprintf("%s in %s, where the request context is available: work under it is not cancelled when the client goes away or the server shuts down; use %s (or context.WithoutCancel(%s) to detach on purpose)", analysisutil.ShortName(fn), r, ctx, ctx),

@@ -2,6 +2,7 @@ package handlerblock
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -45,6 +46,12 @@ func (c *checker) blockingCall(cur inspector.Cursor) (site, bool) {
 	}
 	if kb.Receive {
 		return c.receive(cur, kb)
+	}
+	if knowledge.Sleeps[analysisutil.FuncName(fn)] && c.throttle(cur, call) {
+		return site{}, false
+	}
+	if c.quickNetwork(cur, call, kb) {
+		return site{}, false
 	}
 	s := site{cur: cur, name: analysisutil.ShortName(fn), kb: kb}
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -338,4 +345,139 @@ func (c *checker) collect(insp *inspector.Inspector) {
 			}
 		}
 	}
+}
+
+// throttle reports whether the sleep call at cur is a short constant pause
+// (at most knowledge.ThrottleLimit) between the rounds of the loop it sits
+// in, whose condition checks a context (for ctx.Err() == nil), or whose body
+// starts with such a check (if ctx.Err() != nil { return }): the loop sees
+// cancellation within one pause.
+func (c *checker) throttle(cur inspector.Cursor, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if len(call.Args) != 1 {
+		return false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil {
+		return false
+	}
+	d, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	if !exact || d > int64(knowledge.ThrottleLimit) {
+		return false
+	}
+	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		f, ok := loop.Node().(*ast.ForStmt)
+		if !ok {
+			return false
+		}
+		if f.Cond != nil && c.checksContext(f.Cond) {
+			return true
+		}
+		if len(f.Body.List) > 0 {
+			if ifs, ok := f.Body.List[0].(*ast.IfStmt); ok && c.checksContext(ifs.Cond) && len(ifs.Body.List) > 0 {
+				switch ifs.Body.List[len(ifs.Body.List)-1].(type) {
+				case *ast.ReturnStmt, *ast.BranchStmt:
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// checksContext reports whether cond calls the Err method of a
+// context.Context.
+func (c *checker) checksContext(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Err" && len(call.Args) == 0 {
+			if t := c.pass.TypesInfo.TypeOf(sel.X); t != nil && analysisutil.IsContextType(t) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// quickNetwork reports whether the dial call's network argument is, as a
+// constant, one of kb.QuickNetworks (a unixgram dial does not wait).
+func (c *checker) quickNetwork(cur inspector.Cursor, call *ast.CallExpr, kb knowledge.Blocking) bool {
+	if len(kb.QuickNetworks) == 0 || kb.NetworkArg >= len(call.Args) {
+		return false
+	}
+	v := c.constString(cur, call.Args[kb.NetworkArg])
+	return v != "" && slices.Contains(kb.QuickNetworks, v)
+}
+
+// constString returns the string constant e evaluates to: a constant, or
+// the field of a local set once from a composite literal that gives the
+// field a constant (addr := &net.UnixAddr{Net: "unixgram"}; addr.Net),
+// where the function assigns neither again. It returns "" otherwise.
+func (c *checker) constString(cur inspector.Cursor, e ast.Expr) string {
+	info := c.pass.TypesInfo
+	if v := info.Types[e].Value; v != nil {
+		if v.Kind() == constant.String {
+			return constant.StringVal(v)
+		}
+		return ""
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	obj, field := info.Uses[x], info.Uses[sel.Sel]
+	fc := analysisutil.EnclosingFunc(cur)
+	if obj == nil || field == nil || !fc.Valid() {
+		return ""
+	}
+	var lit *ast.CompositeLit
+	n := 0
+	for a := range fc.Preorder((*ast.AssignStmt)(nil)) {
+		as := a.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.Ident:
+				if info.ObjectOf(l) != obj {
+					continue
+				}
+				n++
+				if len(as.Lhs) == len(as.Rhs) {
+					r := ast.Unparen(as.Rhs[i])
+					if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						r = ast.Unparen(u.X)
+					}
+					lit, _ = r.(*ast.CompositeLit)
+				}
+			case *ast.SelectorExpr:
+				if info.Uses[l.Sel] == field {
+					return "" // the field is set again
+				}
+			}
+		}
+	}
+	if n != 1 || lit == nil {
+		return ""
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && info.Uses[k] == field {
+			if v := info.Types[kv.Value].Value; v != nil && v.Kind() == constant.String {
+				return constant.StringVal(v)
+			}
+		}
+	}
+	return ""
 }

@@ -61,12 +61,17 @@
 //	}
 //
 // Silent on constructors and startup code (main, init, New*, Provision,
-// setup functions, a handler constructor outside the closure it returns,
+// setup functions, a handler constructor outside the closure it returns, a
+// returned closure that itself returns the pool it creates (a dial
+// function: its caller decides how often to call it),
 // bounded loops there, such as one pool per shard), sync.Once-guarded
 // creation, a get-or-create under a mutex (one that stores the pool in a map
-// or field; a lock alone does not share a pool), &http.Client{Timeout: ...}
-// with a nil Transport (it shares http.DefaultTransport) and a per-call
-// Client around a shared Transport.
+// or field; a lock alone does not share a pool), a lazy initialiser that
+// returns early once its fields are set (if d.ecs != nil && d.ec2 != nil {
+// return nil }) and stores them after the creation, &http.Client{Timeout: ...}
+// with a nil Transport (it shares http.DefaultTransport), a per-call
+// Client around a shared Transport, and an &http.Transport{DisableKeepAlives:
+// true}, which closes each connection after its request and pools nothing.
 //
 // Not detected: pools created through function values or interfaces, a
 // pool type other than http.Transport built with a composite literal unless

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -309,12 +310,31 @@ func creation(info *types.Info, cfg *config.Config, cur inspector.Cursor) (ctor,
 		}
 	case *ast.CompositeLit:
 		if key, short := analysisutil.NamedKey(info.TypeOf(n)); key != "" {
-			if p, ok := cfg.PoolTypes[key]; ok {
+			if p, ok := cfg.PoolTypes[key]; ok && !setTrue(info, n, p.Unpooled) {
 				return "&" + short + "{}", p.What
 			}
 		}
 	}
 	return "", ""
+}
+
+// setTrue reports whether the composite literal lit sets its field named
+// field to the constant true (&http.Transport{DisableKeepAlives: true}).
+func setTrue(info *types.Info, lit *ast.CompositeLit, field string) bool {
+	if field == "" {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+			v := info.Types[kv.Value].Value
+			return v != nil && v.Kind() == constant.Bool && constant.BoolVal(v)
+		}
+	}
+	return false
 }
 
 // guarded reports whether the creation (or call) at cur runs at most once
@@ -344,27 +364,57 @@ func lazyField(info *types.Info, cur inspector.Cursor) bool {
 		if _, ret := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); !ret {
 			continue
 		}
-		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-		if !ok || cond.Op != token.NEQ {
+		fields := setFields(info, is.Cond)
+		if len(fields) == 0 {
 			continue
 		}
-		field := fieldVar(info, cond.X)
-		if field == nil {
-			continue
-		}
+		// Every field the test needs set is assigned after cur: once they
+		// are, the function returns before creating another.
+		stored := map[*types.Var]bool{}
 		for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
 			as := c.Node().(*ast.AssignStmt)
 			if as.Pos() < pos {
 				continue
 			}
 			for _, lhs := range as.Lhs {
-				if fieldVar(info, lhs) == field {
-					return true
+				if f := fieldVar(info, lhs); f != nil {
+					stored[f] = true
 				}
 			}
 		}
+		all := true
+		for _, f := range fields {
+			all = all && stored[f]
+		}
+		if all {
+			return true
+		}
 	}
 	return false
+}
+
+// setFields returns the fields that cond tests are set: d.client != nil,
+// or a conjunction of such tests (d.ecs != nil && d.ec2 != nil). It
+// returns nil for any other condition.
+func setFields(info *types.Info, cond ast.Expr) []*types.Var {
+	cond = ast.Unparen(cond)
+	be, ok := cond.(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	switch be.Op {
+	case token.LAND:
+		x, y := setFields(info, be.X), setFields(info, be.Y)
+		if x == nil || y == nil {
+			return nil
+		}
+		return append(x, y...)
+	case token.NEQ:
+		if f := fieldVar(info, be.X); f != nil {
+			return []*types.Var{f}
+		}
+	}
+	return nil
 }
 
 // fieldVar returns the struct field e selects, or nil.

@@ -25,9 +25,20 @@ type Blocking struct {
 	// result blocks, unless it is a case of a select that also waits on
 	// the context's Done channel (time.After).
 	Receive bool
+	// QuickNetworks, for a dial, lists the networks whose dial does not
+	// wait (a datagram socket's connect only records its peer), and
+	// NetworkArg is the index of the call's network argument: a call
+	// whose network is one of them, as a constant, is not reported.
+	QuickNetworks []string
+	NetworkArg    int
 	// Since is the lifelint version that added the entry.
 	Since string
 }
+
+// datagramLocal are the networks whose connect never waits for a peer: a
+// unix datagram socket's connect records the peer address and returns
+// (unix(7)), with no handshake and no name to resolve.
+var datagramLocal = []string{"unixgram"}
 
 // BlockingCalls lists calls that block without a context. Keys are
 // (*types.Func).FullName strings.
@@ -108,17 +119,17 @@ var BlockingCalls = map[string]Blocking{
 
 	// net: dialing and resolving without a context block for the OS
 	// timeout (minutes). https://pkg.go.dev/net#Dialer.DialContext
-	"net.Dial":        {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
-	"net.DialTimeout": {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.Dial":        {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext", QuickNetworks: datagramLocal},
+	"net.DialTimeout": {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext", QuickNetworks: datagramLocal},
 	"net.DialTCP":     {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
 	"net.DialUDP":     {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
-	"net.DialUnix":    {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
+	"net.DialUnix":    {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext", QuickNetworks: datagramLocal},
 	"net.DialIP":      {Reason: "dials without a context", Alternative: "(*net.Dialer).DialContext"},
 	// net/smtp has no context at all: SendMail dials, greets, sends and
 	// quits under the OS timeouts. https://pkg.go.dev/net/smtp
 	"net/smtp.SendMail":  {Reason: "dials and talks to the mail server without a context", Alternative: "(*net.Dialer).DialContext with smtp.NewClient and deadlines from ctx"},
 	"net/smtp.Dial":      {Reason: "dials the mail server without a context", Alternative: "(*net.Dialer).DialContext with smtp.NewClient"},
-	"(*net.Dialer).Dial": {Reason: "dials without a context", CtxMethod: "DialContext"},
+	"(*net.Dialer).Dial": {Reason: "dials without a context", CtxMethod: "DialContext", QuickNetworks: datagramLocal},
 	"net.LookupHost":     {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupHost"},
 	"net.LookupIP":       {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupIPAddr"},
 	"net.LookupAddr":     {Reason: "resolves without a context", Alternative: "(*net.Resolver).LookupAddr"},

@@ -1,5 +1,7 @@
 package knowledge
 
+import "time"
+
 // Lifetime (root) code is recognised by what it does, not only by its name
 // (see StartupPrefixes): it creates its own root context, blocks until its
 // context is done, or runs a server and then shuts it down. Function keys
@@ -28,3 +30,11 @@ var (
 var Sleeps = map[string]bool{
 	"time.Sleep": true,
 }
+
+// ThrottleLimit is the longest constant sleep that counts as a throttle
+// between the rounds of a loop that checks its context each round
+// (for ctx.Err() == nil { try(ctx); time.Sleep(50 * time.Millisecond) }):
+// cancellation is seen within one such pause, as a request already waits
+// that long for a slow packet. A longer or computed sleep (a backoff that
+// grows) is reported.
+const ThrottleLimit = time.Second

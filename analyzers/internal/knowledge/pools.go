@@ -8,6 +8,11 @@ type Pool struct {
 	What string
 	// Since is the lifelint version that added the entry.
 	Since string
+	// Unpooled, for a PoolTypes entry, names a bool field that, set to
+	// true in the composite literal, makes the value keep no connection
+	// beyond the request that opened it: it pools nothing, so one per
+	// call leaks nothing.
+	Unpooled string
 }
 
 // PoolConstructors lists functions that create a pool or a connection-owning
@@ -108,5 +113,8 @@ var PoolConstructors = map[string]Pool{
 // PoolTypes lists struct types whose composite literal or new() creates a
 // pool. &http.Transport{} owns idle connections that are never shared.
 var PoolTypes = map[string]Pool{
-	"net/http.Transport": {What: "HTTP transport (connection pool)"},
+	// With DisableKeepAlives a Transport closes each connection after its
+	// request (https://pkg.go.dev/net/http#Transport): no idle
+	// connections, no goroutines left behind.
+	"net/http.Transport": {What: "HTTP transport (connection pool)", Unpooled: "DisableKeepAlives"},
 }

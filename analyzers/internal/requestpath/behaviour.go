@@ -68,7 +68,13 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 // constructor's result, a variable assigned one, or a composite literal
 // holding either (return &Store{db: db}).
 func (c *classifier) returnsPool(decl *ast.FuncDecl) bool {
-	if decl.Type.Results == nil {
+	return c.returnsPoolIn(decl.Type, decl.Body)
+}
+
+// returnsPoolIn is returnsPool for the function with type ft and body body,
+// a declaration's or a literal's.
+func (c *classifier) returnsPoolIn(ft *ast.FuncType, body *ast.BlockStmt) bool {
+	if ft.Results == nil || body == nil {
 		return false
 	}
 	info := c.pass.TypesInfo
@@ -113,7 +119,7 @@ func (c *classifier) returnsPool(decl *ast.FuncDecl) bool {
 	}
 	// Two rounds: db := sql.Open(...), then s := &Store{db: db}.
 	for range 2 {
-		inspectOwn(decl.Body, func(n ast.Node) {
+		inspectOwn(body, func(n ast.Node) {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Rhs) == 0 {
 				return
@@ -134,13 +140,13 @@ func (c *classifier) returnsPool(decl *ast.FuncDecl) bool {
 	}
 	// Named results are returned by a bare return.
 	namedPool := false
-	for _, field := range decl.Type.Results.List {
+	for _, field := range ft.Results.List {
 		for _, name := range field.Names {
 			namedPool = namedPool || pools[info.ObjectOf(name)]
 		}
 	}
 	returned := false
-	inspectOwn(decl.Body, func(n ast.Node) {
+	inspectOwn(body, func(n ast.Node) {
 		if ret, ok := n.(*ast.ReturnStmt); ok && !returned {
 			returned = len(ret.Results) == 0 && namedPool
 			for _, r := range ret.Results {

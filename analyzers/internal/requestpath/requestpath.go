@@ -286,6 +286,12 @@ func (c *classifier) litReason(cur inspector.Cursor, lit *ast.FuncLit) *Reason {
 	if _, ok := p.Node().(*ast.ReturnStmt); !ok {
 		return nil
 	}
+	// A returned literal that itself returns the pool it creates (a dial
+	// function) is a factory too: it hands the pool to its caller, which
+	// decides how often to call it, as for a declared factory.
+	if c.returnsPoolIn(lit.Type, lit.Body) {
+		return nil
+	}
 	for f := range p.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		name := "a function literal"
 		if d, ok := f.Node().(*ast.FuncDecl); ok {

@@ -50,3 +50,50 @@ func (d *Discovery) viaHelper() {
 func (d *Discovery) Serve(w http.ResponseWriter, r *http.Request) {
 	d.viaHelper() // want `\(\*behaviour.Discovery\).viaHelper → \(\*behaviour.Discovery\).eager → sql.Open creates a database connection pool in net/http handler \(\*Discovery\).Serve`
 }
+
+// Catalog creates two clients lazily, behind one test that both are set;
+// its refresh reaches them through a helper.
+type Catalog struct {
+	dsn     string
+	reader  *sql.DB
+	writer  *sql.DB
+	archive *sql.DB
+	mirror  *sql.DB
+}
+
+func (c *Catalog) init(ctx context.Context) error {
+	if c.reader != nil && c.writer != nil {
+		return nil
+	}
+	r, err := sql.Open("postgres", c.dsn) // ok: stored below, at most once per Catalog
+	if err != nil {
+		return err
+	}
+	w, err := sql.Open("postgres", c.dsn) // ok
+	if err != nil {
+		return err
+	}
+	c.reader, c.writer = r, w
+	return nil
+}
+
+func (c *Catalog) Refresh(ctx context.Context) error {
+	return c.init(ctx) // ok
+}
+
+// The test needs a field that is never stored: every call creates one.
+func (c *Catalog) openArchive(ctx context.Context) error {
+	if c.archive != nil && c.mirror != nil {
+		return nil
+	}
+	a, err := sql.Open("postgres", c.dsn)
+	if err != nil {
+		return err
+	}
+	c.archive = a
+	return nil
+}
+
+func (c *Catalog) Archive(ctx context.Context) error {
+	return c.openArchive(ctx) // want `\(\*behaviour.Catalog\).openArchive → sql.Open creates a database connection pool in per-operation function \(\*Catalog\).Archive`
+}
