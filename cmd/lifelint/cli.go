@@ -129,6 +129,9 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if f := scopeFlag(ctx, wd, *tags, opts.Patterns); f != "" {
+		opts.VetFlags = append(opts.VetFlags, f)
+	}
 	var status *statusLine
 	if !*quiet && wantProgress(stderr) {
 		status = newStatusLine(stderr)
