@@ -7,6 +7,12 @@
 //	go vet -vettool=$(which lifelint) packages...
 //	go fix -fixtool=$(which lifelint) packages...
 //
+// As a vet tool, lifelint analyzes a dependency that go vet asks only for
+// its facts (VetxOnly) only when it lies in a module under analysis: the
+// lifelint command names them with the vet tool flag -lifelint.scope (the
+// modules of its patterns); without the flag, only the standard library
+// is skipped. See package internal/vetscope.
+//
 // Exit codes: 0 no findings, 1 findings, 2 usage, configuration, load or
 // type errors.
 package main
