@@ -19,7 +19,8 @@ import (
 // another module (example.com/lib, through a replace directive), and
 // analyzed when it is in the module under analysis: the app's own
 // internal/store, whose blocking summary the finding in main.go needs.
-// Plain go vet -vettool (no flag) skips only the standard library. The
+// -facts-from adds modules to the scope. Plain go vet -vettool (no flag)
+// skips only the standard library. The
 // findings are the same either way.
 func TestFactsScope(t *testing.T) {
 	bin := lifelintTestBin(t)
@@ -76,6 +77,13 @@ func TestFactsScope(t *testing.T) {
 	check("lifelint .", out, trace,
 		[]string{"net/http", "net", "context", "example.com/lib/client"},
 		[]string{"example.com/app/internal/store"})
+
+	// -facts-from adds a module: the library is analyzed for facts too.
+	trace = filepath.Join(tmp, "facts-from.trace")
+	out = run(trace, bin, unique, "-facts-from=example.com/lib", ".")
+	check("lifelint -facts-from=example.com/lib .", out, trace,
+		[]string{"net/http", "net", "context"},
+		[]string{"example.com/app/internal/store", "example.com/lib/client"})
 
 	trace = filepath.Join(tmp, "vet.trace")
 	out = run(trace, "go", "vet", "-vettool="+bin, unique, ".")

@@ -15,7 +15,14 @@ import (
 // only the standard library is skipped) when go list fails or a package
 // has no module (GOPATH mode), where the modules under analysis are not
 // known.
-func scopeFlag(ctx context.Context, dir, tags string, patterns []string) string {
+//
+// extra is the -facts-from flag: more modules, or vetscope.All for every
+// dependency (no go list then).
+func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) string {
+	more := vetscope.ParseScope(extra)
+	if more.All {
+		return "-" + vetscope.FlagName + "=" + vetscope.All
+	}
 	// -find: the packages themselves, not their dependencies.
 	args := []string{"list", "-find", "-e", "-f", "{{if .Module}}{{.Module.Path}}{{else if .Standard}}" + vetscope.Std + "{{else}}-{{end}}"}
 	if tags != "" {
@@ -35,6 +42,9 @@ func scopeFlag(ctx context.Context, dir, tags string, patterns []string) string 
 		if l == "-" {
 			return ""
 		}
+	}
+	if extra != "" {
+		lines = append(lines, extra)
 	}
 	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
 }

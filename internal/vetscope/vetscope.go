@@ -50,8 +50,12 @@ const FlagName = "lifelint.scope"
 // (the CLI adds it when a pattern names a standard package).
 const Std = "std"
 
+// All is the scope entry that puts every dependency under analysis: no
+// package is skipped, as before the fast path.
+const All = "all"
+
 // FlagUsage documents FlagName.
-const FlagUsage = "comma-separated module `paths` under analysis (\"" + Std + "\" for the standard library); " +
+const FlagUsage = "comma-separated module `paths` under analysis (\"" + Std + "\" for the standard library, \"" + All + "\" for every dependency); " +
 	"dependencies outside them are not analysed for facts (set by the lifelint command)"
 
 // Scope is the set of modules under analysis.
@@ -60,6 +64,7 @@ type Scope struct {
 	// then out of scope. Otherwise only the standard library is.
 	Known   bool
 	Std     bool
+	All     bool
 	Modules []string // sorted
 }
 
@@ -71,6 +76,8 @@ func ParseScope(v string) Scope {
 		case "":
 		case Std:
 			s.Std = true
+		case All:
+			s.All = true
 		default:
 			s.Modules = append(s.Modules, m)
 		}
@@ -86,6 +93,9 @@ func (s Scope) String() string {
 	list := slices.Clone(s.Modules)
 	if s.Std {
 		list = append([]string{Std}, list...)
+	}
+	if s.All {
+		return All
 	}
 	return strings.Join(list, ",")
 }
@@ -173,7 +183,7 @@ func (c *Config) standard() bool {
 // modules under analysis. A package whose module is unknown (GOPATH mode,
 // a module error) is always analysed.
 func (c *Config) Skip(s Scope) bool {
-	if !c.VetxOnly || c.FixArchive != "" || c.VetxOutput == "" {
+	if s.All || !c.VetxOnly || c.FixArchive != "" || c.VetxOutput == "" {
 		return false
 	}
 	if c.standard() {

@@ -48,6 +48,8 @@ func TestSkip(t *testing.T) {
 		{"module under analysis", app, ParseScope("example.com/app"), false},
 		{"root package", root, ParseScope("example.com/app"), false},
 		{"go fix", fix, ParseScope("example.com/app"), false},
+		{"all, std", std, ParseScope("all"), false},
+		{"all, other module", lib, ParseScope("all,example.com/app"), false},
 	} {
 		if got := tc.cfg.Skip(tc.scope); got != tc.want {
 			t.Errorf("%s: Skip = %v, want %v", tc.name, got, tc.want)
