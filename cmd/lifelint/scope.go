@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"github.com/lifelint/lifelint/internal/vetscope"
@@ -45,6 +46,24 @@ func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra s
 	}
 	if extra != "" {
 		lines = append(lines, extra)
+	}
+	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
+}
+
+// mainModulesFlag returns the -lifelint.scope vet tool flag for the
+// language server: the main modules of dir (the workspace's modules), where
+// the files an editor opens live. It returns "" when go list -m fails (no
+// module, GOPATH mode).
+func mainModulesFlag(ctx context.Context, dir string) string {
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	lines := strings.Fields(string(out))
+	if len(lines) == 0 || slices.Contains(lines, "command-line-arguments") {
+		return ""
 	}
 	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
 }
