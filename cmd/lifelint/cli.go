@@ -42,6 +42,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	newFromRev := fs.String("new-from-rev", "", "report only findings on lines changed since git `revision` REV (and in untracked files)")
 	newFromPatch := fs.String("new-from-patch", "", "report only findings on lines a unified diff `file` adds (paths relative to the directory lifelint runs in)")
 	quiet := fs.Bool("q", false, "quiet: no progress line and no final summary on stderr")
+	factsFrom := fs.String("facts-from", "", "also analyze the dependencies in these comma-separated `modules` for their facts (\"all\": every dependency, the standard library included); by default only the dependencies in the modules of the patterns are, and the knowledge tables stand for the others")
 	cfgVals := map[string]*[]string{}
 	for _, name := range configFlags {
 		vals := new([]string)
@@ -129,6 +130,9 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if f := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom); f != "" {
+		opts.VetFlags = append(opts.VetFlags, f)
+	}
 	var status *statusLine
 	if !*quiet && wantProgress(stderr) {
 		status = newStatusLine(stderr)

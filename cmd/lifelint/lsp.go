@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/lifelint/lifelint/internal/configfile"
 	"github.com/lifelint/lifelint/internal/driver"
 	"github.com/lifelint/lifelint/internal/lsp"
+	"github.com/lifelint/lifelint/internal/vetscope"
 )
 
 // lspMain serves the Language Server Protocol over stdin and stdout.
@@ -59,6 +61,15 @@ func lspMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "lifelint lsp: %v\n", err)
 		return exitError
+	}
+	// Dependencies outside the workspace's modules are not analyzed for
+	// facts (see package vetscope), unless a -vetflag sets the scope.
+	if !slices.ContainsFunc(vetFlags, func(f string) bool {
+		return strings.HasPrefix(strings.TrimLeft(f, "-"), vetscope.FlagName+"=")
+	}) {
+		if f := mainModulesFlag(context.Background(), wd); f != "" {
+			vetFlags = append(vetFlags, f)
+		}
 	}
 	opts := lsp.Options{
 		Driver: driver.Options{

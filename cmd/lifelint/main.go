@@ -7,16 +7,25 @@
 //	go vet -vettool=$(which lifelint) packages...
 //	go fix -fixtool=$(which lifelint) packages...
 //
+// As a vet tool, lifelint analyzes a dependency that go vet asks only for
+// its facts (VetxOnly) only when it lies in a module under analysis: the
+// lifelint command names them with the vet tool flag -lifelint.scope (the
+// modules of its patterns); without the flag, only the standard library
+// is skipped. See package internal/vetscope.
+//
 // Exit codes: 0 no findings, 1 findings, 2 usage, configuration, load or
 // type errors.
 package main
 
 import (
+	"flag"
+	"fmt"
 	"os"
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/internal/ignore"
+	"github.com/lifelint/lifelint/internal/vetscope"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -47,7 +56,11 @@ func lifelint(args []string) int {
 		// the flags (-V=full, -flags, -fix, per-analyzer flags) and the
 		// .cfg file, and exits itself.
 		as := served()
-		traceVetTool(as, args) // off unless LIFELINT_TRACE is set
+		flag.String(vetscope.FlagName, "", vetscope.FlagUsage)
+		if code, done := vetFastPath(args); done {
+			return code
+		}
+		traceVetTool(as, os.Args[1:]) // off unless LIFELINT_TRACE is set
 		unitchecker.Main(as...)
 		return exitError // unreachable
 	}
@@ -82,4 +95,35 @@ func isUnitcheckerInvocation(args []string) bool {
 	}
 	fi, err := os.Stat(last)
 	return err == nil && fi.Mode().IsRegular()
+}
+
+// vetFastPath is the vet tool's fast path for dependencies (see package
+// vetscope): when go vet asks only for the facts of a package outside the
+// modules under analysis, it writes a skip marker and reports done;
+// otherwise it points the .cfg argument (os.Args) at a copy whose skipped
+// imports have their types from export data, for unitchecker to run.
+func vetFastPath(args []string) (code int, done bool) {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return 0, false // -V=full, -flags
+	}
+	cfgFile := args[len(args)-1]
+	cfg, err := vetscope.ReadConfig(cfgFile)
+	if err != nil {
+		return 0, false // unitchecker reports it
+	}
+	if cfg.Skip(vetscope.ScopeFromArgs(args)) {
+		traceSkip(cfg.ID)
+		if err := cfg.WriteSkipped(); err != nil {
+			fmt.Fprintf(os.Stderr, "lifelint: %s: %v\n", cfg.ID, err)
+			return exitFindings, true // go vet's "failed" for a vet tool
+		}
+		return exitClean, true
+	}
+	prepared, err := vetscope.Prepare(cfgFile, cfg)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lifelint: %s: %v\n", cfg.ID, err)
+		return exitFindings, true
+	}
+	os.Args[len(os.Args)-1] = prepared
+	return 0, false
 }

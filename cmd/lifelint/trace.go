@@ -23,6 +23,12 @@ import (
 //
 //	run	<pid>	<package ID>	<root|facts>	<analyzer>	<CPU µs>	<wall µs>
 //
+// A dependency that the fast path skips (package vetscope: go vet asks
+// only for its facts and it lies outside the modules under analysis) is
+// analyzed by nothing and leaves the single line
+//
+//	vet	<pid>	<package ID>	skip
+//
 // "facts" marks a dependency that go vet analyzes only for its facts
 // (VetxOnly). A package whose result go vet replays from its cache
 // starts no vet tool process, so it leaves no line: the bench harness
@@ -106,4 +112,19 @@ func traceVetTool(as []*analysis.Analyzer, args []string) *tracer {
 // concurrent vet processes do not interleave (O_APPEND).
 func (t *tracer) line(s string) {
 	t.f.Write([]byte(s + "\n"))
+}
+
+// traceSkip writes the vet line of a package that the fast path skips,
+// when LIFELINT_TRACE is set.
+func traceSkip(id string) {
+	name := os.Getenv(traceEnv)
+	if name == "" {
+		return
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	(&tracer{f: f}).line(fmt.Sprintf("vet\t%d\t%s\tskip", os.Getpid(), id))
 }

@@ -1,0 +1,93 @@
+package main_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestFactsScope: the vet tool's fast path (internal/vetscope). lifelint
+// runs go vet with -lifelint.scope naming the modules of its patterns, so
+// a dependency that go vet analyzes only for its facts is skipped (not
+// type-checked, no analyzer runs) when it is in the standard library or in
+// another module (example.com/lib, through a replace directive), and
+// analyzed when it is in the module under analysis: the app's own
+// internal/store, whose blocking summary the finding in main.go needs.
+// -facts-from adds modules to the scope. Plain go vet -vettool (no flag)
+// skips only the standard library. The
+// findings are the same either way.
+func TestFactsScope(t *testing.T) {
+	bin := lifelintTestBin(t)
+	dir, err := filepath.Abs("../../testdata/trust/app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A table entry that matches nothing gives this run cache keys of its
+	// own, so that go vet runs the vet tool instead of replaying results.
+	unique := fmt.Sprintf("-lifelintconfig.blocking=example.com/none%d.F", time.Now().UnixNano())
+	run := func(trace string, argv ...string) string {
+		t.Helper()
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "LIFELINT_TRACE="+trace)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		_ = cmd.Run()
+		return stdout.String() + stderr.String()
+	}
+	want := "main.go:14:6: calls store.Lookup → net.Dial in net/http handler (*api).get"
+	check := func(name, out, trace string, skipped, analyzed []string) {
+		t.Helper()
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: output lacks %q:\n%s", name, want, out)
+		}
+		data, err := os.ReadFile(trace)
+		if err != nil {
+			t.Fatalf("%s: no trace: %v", name, err)
+		}
+		for _, id := range skipped {
+			q := regexp.QuoteMeta(id)
+			if !regexp.MustCompile(`(?m)^vet\t\d+\t` + q + `\tskip$`).Match(data) {
+				t.Errorf("%s: %s was not skipped", name, id)
+			}
+			if regexp.MustCompile(`(?m)^(vet|run)\t\d+\t` + q + `\t(facts|root)`).Match(data) {
+				t.Errorf("%s: %s was analyzed, want skipped", name, id)
+			}
+		}
+		for _, id := range analyzed {
+			if !regexp.MustCompile(`(?m)^run\t\d+\t` + regexp.QuoteMeta(id) + `\tfacts\t`).Match(data) {
+				t.Errorf("%s: %s was not analyzed for its facts", name, id)
+			}
+		}
+		if t.Failed() {
+			t.Logf("%s trace:\n%s", name, data)
+		}
+	}
+
+	// Only the main package: internal/store is a facts-only dependency.
+	tmp := t.TempDir()
+	trace := filepath.Join(tmp, "cli.trace")
+	out := run(trace, bin, unique, ".")
+	check("lifelint .", out, trace,
+		[]string{"net/http", "net", "context", "example.com/lib/client"},
+		[]string{"example.com/app/internal/store"})
+
+	// -facts-from adds a module: the library is analyzed for facts too.
+	trace = filepath.Join(tmp, "facts-from.trace")
+	out = run(trace, bin, unique, "-facts-from=example.com/lib", ".")
+	check("lifelint -facts-from=example.com/lib .", out, trace,
+		[]string{"net/http", "net", "context"},
+		[]string{"example.com/app/internal/store", "example.com/lib/client"})
+
+	trace = filepath.Join(tmp, "vet.trace")
+	out = run(trace, "go", "vet", "-vettool="+bin, unique, ".")
+	check("go vet -vettool", out, trace,
+		[]string{"net/http", "net", "context"},
+		[]string{"example.com/app/internal/store", "example.com/lib/client"})
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"os/exec"
+	"slices"
+	"strings"
+
+	"github.com/lifelint/lifelint/internal/vetscope"
+)
+
+// scopeFlag returns the -lifelint.scope vet tool flag for the patterns:
+// the modules of the packages they match ("std" for standard packages),
+// so that the vet tool analyzes their dependencies in those modules for
+// facts and skips the others (package vetscope). It returns "" (no flag:
+// only the standard library is skipped) when go list fails or a package
+// has no module (GOPATH mode), where the modules under analysis are not
+// known.
+//
+// extra is the -facts-from flag: more modules, or vetscope.All for every
+// dependency (no go list then).
+func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) string {
+	more := vetscope.ParseScope(extra)
+	if more.All {
+		return "-" + vetscope.FlagName + "=" + vetscope.All
+	}
+	// -find: the packages themselves, not their dependencies.
+	args := []string{"list", "-find", "-e", "-f", "{{if .Module}}{{.Module.Path}}{{else if .Standard}}" + vetscope.Std + "{{else}}-{{end}}"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
+	}
+	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), patterns...)...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	lines := strings.Fields(string(out))
+	if len(lines) == 0 {
+		return ""
+	}
+	for _, l := range lines {
+		if l == "-" {
+			return ""
+		}
+	}
+	if extra != "" {
+		lines = append(lines, extra)
+	}
+	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
+}
+
+// mainModulesFlag returns the -lifelint.scope vet tool flag for the
+// language server: the main modules of dir (the workspace's modules), where
+// the files an editor opens live. It returns "" when go list -m fails (no
+// module, GOPATH mode).
+func mainModulesFlag(ctx context.Context, dir string) string {
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	lines := strings.Fields(string(out))
+	if len(lines) == 0 || slices.Contains(lines, "command-line-arguments") {
+		return ""
+	}
+	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
+}
