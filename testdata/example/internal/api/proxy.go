@@ -32,7 +32,7 @@ func ProxyPricingWithContext(client *http.Client, upstream string) http.HandlerF
 		}
 		c := client
 		if r.URL.Query().Get("direct") == "1" {
-			c = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}} // BUG(requestpool): an http.Transport (connection pool) per request
+			c = &http.Client{Transport: &http.Transport{}} // BUG(requestpool): an http.Transport (connection pool) per request, its idle connections never reused or closed
 		}
 		resp, err := c.Do(req)
 		if err != nil {

@@ -93,7 +93,7 @@ func (h *Handlers) Checkout(c *gin.Context) {
 		if err = h.repo.Reserve(ctx, req.OrderID, req.ProductID, req.Qty); err == nil || ctx.Err() != nil {
 			break
 		}
-		time.Sleep(100 * time.Millisecond) // BUG(handlerblock): time.Sleep in a handler ignores the request context
+		time.Sleep(2 * time.Second) // BUG(handlerblock): a 2s backoff in a handler ignores the request context (a sleep of at most 1s between rounds that check ctx is a throttle)
 	}
 	if err != nil {
 		c.AbortWithStatus(http.StatusConflict)
