@@ -133,17 +133,8 @@ func (c *checker) waitedWith(cur inspector.Cursor, ctx string) bool {
 	if !ok || !analysisutil.IsCanceller(analysisutil.CalleeName(info, outer)) {
 		return false
 	}
-	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	v, fc, ok := c.assignedFrom(cur)
 	if !ok {
-		return false
-	}
-	v := info.ObjectOf(id)
-	fc := analysisutil.EnclosingFunc(cur)
-	if v == nil || !fc.Valid() {
 		return false
 	}
 	holdsCtx := func(lit *ast.CompositeLit) bool {

@@ -211,17 +211,8 @@ func (c *checker) deliberateRoot(cur inspector.Cursor) bool {
 		return false
 	}
 	// ctx, cancel := context.WithTimeout(context.Background(), d)
-	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	v, fc, ok := c.assignedFrom(cur)
 	if !ok {
-		return false
-	}
-	v := info.ObjectOf(id)
-	fc := analysisutil.EnclosingFunc(cur)
-	if v == nil || !fc.Valid() {
 		return false
 	}
 	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
@@ -242,4 +233,25 @@ func (c *checker) deliberateRoot(cur inspector.Cursor) bool {
 // (knowledge.StopMethods: Shutdown, GracefulStop, Close, ...).
 func isStop(fn *types.Func) bool {
 	return fn != nil && fn.Signature().Recv() != nil && knowledge.StopMethods[fn.Name()]
+}
+
+// assignedFrom returns the variable that the call around cur (a
+// context.WithX(root, ...) call) is assigned to first, as in
+// ctx, cancel := context.WithTimeout(context.Background(), d), and the
+// function that encloses it.
+func (c *checker) assignedFrom(cur inspector.Cursor) (types.Object, inspector.Cursor, bool) {
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return nil, inspector.Cursor{}, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, inspector.Cursor{}, false
+	}
+	v := c.pass.TypesInfo.ObjectOf(id)
+	fc := analysisutil.EnclosingFunc(cur)
+	if v == nil || !fc.Valid() {
+		return nil, inspector.Cursor{}, false
+	}
+	return v, fc, true
 }
