@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/config"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
 	"golang.org/x/tools/go/analysis"
@@ -18,6 +19,12 @@ type Settings = config.Settings
 // flags (the lifelint binary, go vet -vettool) list it beside All so that
 // its -lifelintconfig.* flags exist.
 var Config = config.Analyzer
+
+// CallGraph is the call-graph layer every pass requires. The lifelint vet
+// tool sets its -lifelintcallgraph.scope flag to the modules it analyses
+// for facts, so that the passes know which missing facts mean "not
+// computed".
+var CallGraph = callgraph.Analyzer
 
 // Names returns the names of all passes, sorted.
 func Names() []string {

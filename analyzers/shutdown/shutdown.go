@@ -68,10 +68,19 @@ func (f *exits) String() string { return "exits the process: " + f.Chain.String(
 type serves struct {
 	Chain callgraph.Chain
 	What  string
+	// Unanalysed names a call on the serving path into a package the
+	// driver computed no facts for (callgraph.FactsKnown): whether the
+	// program handles signals there is unknown.
+	Unanalysed string `json:",omitempty"`
 }
 
-func (*serves) AFact()           {}
-func (f *serves) String() string { return fmt.Sprintf("serves %s: %s", f.What, f.Chain) }
+func (*serves) AFact() {}
+func (f *serves) String() string {
+	if f.Unanalysed != "" {
+		return fmt.Sprintf("serves %s: %s (calls unanalysed %s)", f.What, f.Chain, f.Unanalysed)
+	}
+	return fmt.Sprintf("serves %s: %s", f.What, f.Chain)
+}
 
 // handlesSignals summarises a function that subscribes to OS signals.
 type handlesSignals struct{ Chain callgraph.Chain }
@@ -269,7 +278,7 @@ func (s *state) summarise() {
 			s.pass.ExportObjectFact(fn.Origin(), &exits{Chain: c, Module: callgraph.Module(s.pass)})
 		}
 		if c := s.serves[d]; c != nil {
-			s.pass.ExportObjectFact(fn.Origin(), &serves{Chain: c, What: s.what(d, map[*ast.FuncDecl]bool{})})
+			s.pass.ExportObjectFact(fn.Origin(), &serves{Chain: c, What: s.what(d, map[*ast.FuncDecl]bool{}), Unanalysed: s.unanalysed(d, map[*ast.FuncDecl]bool{})})
 		}
 		if c := s.signals[d]; c != nil {
 			s.pass.ExportObjectFact(fn.Origin(), &handlesSignals{Chain: c})

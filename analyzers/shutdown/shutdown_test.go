@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
+	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/shutdown"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -17,4 +18,15 @@ func TestShutdown(t *testing.T) {
 // TestSigtermFix checks the suggested fix that adds syscall.SIGTERM.
 func TestSigtermFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistestutil.TestData(t), shutdown.Analyzer, "shutdown/sigterm")
+}
+
+// TestSignalsUnderScope runs the signal check as the lifelint vet tool
+// does with a scope: packages outside module svc.example have no facts,
+// so a serving path through them is unknown, not "handles nothing".
+func TestSignalsUnderScope(t *testing.T) {
+	if err := callgraph.Analyzer.Flags.Set("scope", "svc.example"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = callgraph.Analyzer.Flags.Set("scope", "") })
+	analysistest.Run(t, analysistestutil.TestData(t), shutdown.Analyzer, "svc.example/signals/...")
 }

@@ -49,6 +49,9 @@ func (s *state) checkSignals() {
 		if chain == nil {
 			continue
 		}
+		if s.unanalysed(main, map[*ast.FuncDecl]bool{}) != "" {
+			return // the serving path calls code lifelint did not analyse
+		}
 		s.pass.ReportRangef(c.Expr(), "main starts %s (%s) but never handles SIGTERM or SIGINT: a deploy kills it mid-request; create the root context with signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM) and stop the server when it is done",
 			article(what), chain)
 		return
@@ -180,4 +183,66 @@ func (s *state) importName(n ast.Node, path string) string {
 		}
 	}
 	return ""
+}
+
+// unanalysed returns a call on d's serving path (in d, or in a serving
+// callee of any package, transitively) that may subscribe to signals in a
+// package the driver computed no facts for, or "". Such a package is
+// skipped by the vet tool's scope (lifelint -facts-from widens it): a
+// missing handlesSignals fact there is no evidence that nothing handles
+// SIGTERM.
+func (s *state) unanalysed(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
+	if seen[d] {
+		return ""
+	}
+	seen[d] = true
+	for _, c := range s.g.Calls[d] {
+		if s.maySubscribeUnanalysed(c) {
+			return analysisutil.ShortName(c.Callee)
+		}
+	}
+	for _, c := range s.g.Calls[d] {
+		if c.Callee == nil {
+			continue
+		}
+		if local := s.g.Local(c); local != nil {
+			if s.serves[local] != nil {
+				if u := s.unanalysed(local, seen); u != "" {
+					return u
+				}
+			}
+			continue
+		}
+		var f serves
+		if s.pass.ImportObjectFact(c.Callee, &f) && f.Unanalysed != "" {
+			return f.Unanalysed
+		}
+	}
+	return ""
+}
+
+// maySubscribeUnanalysed reports whether c calls a package-level function
+// of a package without facts (not the standard library, whose signal APIs
+// the tables list) in the shape of a signal setup: a statement whose
+// results are discarded (osutil.HandleInterrupts(lg)) or a call returning
+// a context or a channel (ctx := signals.SetupSignalHandler()). Method
+// calls (loggers, clients) and constructors are not signal setups.
+func (s *state) maySubscribeUnanalysed(c callgraph.Call) bool {
+	fn := c.Callee
+	if fn == nil || fn.Pkg() == nil || callgraph.IsStd(fn.Pkg()) || s.g.FactsKnown(fn.Pkg()) || c.Go {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Recv() != nil {
+		return false
+	}
+	if _, ok := c.Cursor.Parent().Node().(*ast.ExprStmt); ok {
+		return true
+	}
+	for v := range sig.Results().Variables() {
+		if _, ok := v.Type().Underlying().(*types.Chan); ok || analysisutil.IsNamedType(v.Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
 }

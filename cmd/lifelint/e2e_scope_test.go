@@ -91,3 +91,33 @@ func TestFactsScope(t *testing.T) {
 		[]string{"net/http", "net", "context"},
 		[]string{"example.com/app/internal/store", "example.com/lib/client"})
 }
+
+// TestScopeUnknown: the vet tool hands its scope to the passes (the
+// call-graph layer's scope flag), so that a package skipped for its facts
+// is unknown rather than "does nothing". cmd/serve's serving path calls
+// example.com/lib/boot.Install: silent under the default scope, where lib
+// has no facts; reported with -facts-from=example.com/lib, where Install
+// is analysed and handles no signal.
+func TestScopeUnknown(t *testing.T) {
+	bin := lifelintTestBin(t)
+	dir, err := filepath.Abs("../../testdata/trust/app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unique := fmt.Sprintf("-lifelintconfig.blocking=example.com/none%d.F", time.Now().UnixNano())
+	run := func(argv ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{unique, "-enable=shutdown"}, argv...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	const finding = "main starts an HTTP server (server.Run → (*http.Server).ListenAndServe) but never handles SIGTERM or SIGINT"
+	if out := run("./cmd/serve"); strings.Contains(out, finding) {
+		t.Errorf("default scope: reported although lib was not analysed:\n%s", out)
+	}
+	if out := run("-facts-from=example.com/lib", "./cmd/serve"); !strings.Contains(out, finding) {
+		t.Errorf("-facts-from=example.com/lib: want %q:\n%s", finding, out)
+	}
+}

@@ -57,6 +57,10 @@ func lifelint(args []string) int {
 		// .cfg file, and exits itself.
 		as := served()
 		flag.String(vetscope.FlagName, "", vetscope.FlagUsage)
+		if s := vetscope.ScopeFromArgs(args); s.Known && !s.All {
+			// The passes read the scope from the call-graph layer.
+			_ = analyzers.CallGraph.Flags.Set("scope", s.String())
+		}
 		if code, done := vetFastPath(args); done {
 			return code
 		}

@@ -31,8 +31,20 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Graph](),
 	Run: func(pass *analysis.Pass) (any, error) {
-		return build(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)), nil
+		g := build(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+		g.scope = parseScope(scopeFlag)
+		return g, nil
 	},
+}
+
+// scopeFlag is the -lifelintcallgraph.scope flag: the modules whose
+// packages the driver analyses for facts (see FactsKnown). The lifelint vet
+// tool sets it from its -lifelint.scope flag; other drivers (analysistest,
+// golangci-lint, nogo) analyse every package and leave it empty.
+var scopeFlag string
+
+func init() {
+	Analyzer.Flags.StringVar(&scopeFlag, "scope", "", "comma-separated module `paths` whose packages are analysed for facts (\"std\" for the standard library, \"all\" or empty for every package); set by the lifelint command")
 }
 
 // Graph is the package's intra-package call graph plus every call site,
@@ -50,6 +62,7 @@ type Graph struct {
 	files     []*ast.File
 	generated map[*ast.File]bool
 	tests     map[*ast.File]bool
+	scope     scope
 }
 
 // Call is one call site.
