@@ -79,6 +79,57 @@ func (c *checker) callsFuncParam(lit *ast.FuncLit, d *ast.FuncDecl) bool {
 	return found
 }
 
+// runsCallersFunc reports whether lit runs the work d's caller handed it:
+// it calls a func-typed parameter of d with only d's own parameters,
+// constants or the literal's own variables as arguments (fn(),
+// fn(ctx, id)). A callback called with values d computed itself
+// (notify(context.Background(), key)) is an injected dependency of d's
+// own work, not the caller's work: d then starts the goroutine for its
+// own reasons, and the go statement is the root cause.
+func (c *checker) runsCallersFunc(lit *ast.FuncLit, d *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			v := c.varOf(n.Fun)
+			if v == nil || paramIndex(c.info, d.Type, v) < 0 {
+				break
+			}
+			if _, ok := v.Type().Underlying().(*types.Signature); ok && c.passThrough(n.Args, lit, d) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// passThrough reports whether every argument is a parameter of d, a
+// constant, nil, or a variable declared inside lit.
+func (c *checker) passThrough(args []ast.Expr, lit *ast.FuncLit, d *ast.FuncDecl) bool {
+	for _, a := range args {
+		a = ast.Unparen(a)
+		if tv, ok := c.info.Types[a]; ok && (tv.Value != nil || tv.IsNil()) {
+			continue
+		}
+		id, ok := a.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok {
+			return false
+		}
+		param := v.Parent() != nil && v.Parent() == c.info.Scopes[d.Type]
+		if !param && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			return false
+		}
+	}
+	return true
+}
+
 // goWrapper reports whether g's launcher is a go wrapper that is a
 // request path only because it takes a context (threading.GoSafeCtx(ctx,
 // fn)): its goroutine runs a func parameter, the work its callers hand
@@ -96,7 +147,7 @@ func (c *checker) goWrapper(g *goroutine) bool {
 	// function the parameter is handed to (go runSafe(ctx, fn)), is the
 	// wrapper's shape; a bare go f() stays reported where it is.
 	if lit, ok := g.body.(*ast.FuncLit); ok {
-		return c.callsFuncParam(lit, g.decl)
+		return c.runsCallersFunc(lit, g.decl)
 	}
 	for _, a := range g.cur.Node().(*ast.GoStmt).Call.Args {
 		if v := c.varOf(a); v != nil && paramIndex(c.info, g.decl.Type, v) >= 0 {
