@@ -226,7 +226,7 @@ func run(o options, log func(string, ...any)) error {
 			p := parseTrace(data)
 			m.profile = &p
 			rep.measurements = append(rep.measurements, m)
-			log("profile run %d: %d vet tool processes traced, analyzers %.1fs of %.1fs CPU", i+1, p.vetRoot+p.vetFacts, p.total().Seconds(), m.cpu.Seconds())
+			log("profile run %d: %d vet tool processes traced (%d skipped), analyzers %.1fs of %.1fs CPU", i+1, p.vetRoot+p.vetFacts+p.vetSkipped, p.vetSkipped, p.total().Seconds(), m.cpu.Seconds())
 		}
 	}
 	if err := os.RemoveAll(runCache); err != nil {

@@ -186,6 +186,7 @@ func (c *cost) cpu() time.Duration { return c.cpuRoot + c.cpuFacts }
 // profile is what a LIFELINT_TRACE file says about one run.
 type profile struct {
 	vetRoot, vetFacts int // vet tool processes that analyzed a package
+	vetSkipped        int // vet tool processes the scope fast path ended at once (a skip marker)
 	costs             map[string]*cost
 	bad               int // lines that are not trace lines
 }
@@ -223,11 +224,14 @@ func parseTrace(data []byte) profile {
 	for line := range strings.Lines(string(data)) {
 		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
 		switch {
-		case len(f) == 4 && f[0] == "vet" && (f[3] == "root" || f[3] == "facts"):
-			if f[3] == "root" {
+		case len(f) == 4 && f[0] == "vet" && (f[3] == "root" || f[3] == "facts" || f[3] == "skip"):
+			switch f[3] {
+			case "root":
 				p.vetRoot++
-			} else {
+			case "facts":
 				p.vetFacts++
+			default:
+				p.vetSkipped++
 			}
 		case len(f) == 7 && f[0] == "run" && (f[3] == "root" || f[3] == "facts"):
 			cpu, err1 := strconv.ParseInt(f[5], 10, 64)

@@ -139,10 +139,11 @@ func TestParseTrace(t *testing.T) {
 		"vet\t12\tstrings\tfacts\n" +
 		"run\t12\tstrings\tfacts\tinspect\t-5\t1\n" + // negative: bad
 		"run\t12\tstrings\tfacts\tinspect\n" + // truncated: bad
+		"vet\t13\tgithub.com/x/y\tskip\n" + // the scope fast path
 		"\n"
 	p := parseTrace([]byte(trace))
-	if p.vetRoot != 1 || p.vetFacts != 2 || p.bad != 2 {
-		t.Errorf("vetRoot %d vetFacts %d bad %d, want 1 2 2", p.vetRoot, p.vetFacts, p.bad)
+	if p.vetRoot != 1 || p.vetFacts != 2 || p.vetSkipped != 1 || p.bad != 2 {
+		t.Errorf("vetRoot %d vetFacts %d vetSkipped %d bad %d, want 1 2 1 2", p.vetRoot, p.vetFacts, p.vetSkipped, p.bad)
 	}
 	rp := p.costs["requestpool"]
 	if rp == nil || rp.cpuRoot != 250*time.Millisecond || rp.cpuFacts != 50*time.Millisecond || rp.runsRoot != 1 || rp.runsFacts != 1 {

@@ -250,8 +250,8 @@ func (r *report) passShares(p func(string, ...any), l *tool) {
 	pr := m.profile
 	lc, _ := r.stats(l, "cold")
 	p("Method: a separate cold run of lifelint (run %d, load %s) with `LIFELINT_TRACE` set: every vet tool process appends the CPU time (user+system, garbage collection included) of each analyzer's Run, analyzers run one at a time in that process (cmd/lifelint/trace.go). ", m.run, m.load)
-	p("It took %s CPU and %s wall (the untraced cold median: %s CPU, %s wall) and traced %d vet tool processes: %d on packages of the set and their test variants, %d on dependencies analyzed only for facts (the standard library included).\n\n",
-		secs(m.cpu), secs(m.wall), secs(lc.cpu), secs(lc.wall), pr.vetRoot+pr.vetFacts, pr.vetRoot, pr.vetFacts)
+	p("It took %s CPU and %s wall (the untraced cold median: %s CPU, %s wall) and traced %d vet tool processes: %d on packages of the set and their test variants, %d on dependencies analyzed only for facts, and %d on dependencies outside the modules under analysis that the scope fast path skipped without analysing (the standard library among them).\n\n",
+		secs(m.cpu), secs(m.wall), secs(lc.cpu), secs(lc.wall), pr.vetRoot+pr.vetFacts+pr.vetSkipped, pr.vetRoot, pr.vetFacts, pr.vetSkipped)
 	p("| analyzer | kind | CPU on the set | CPU on dependencies (facts) | total CPU | share of the run's CPU | runs (set / deps) |\n|---|---|--:|--:|--:|--:|--:|\n")
 	share := func(d time.Duration) string {
 		if m.cpu == 0 {
