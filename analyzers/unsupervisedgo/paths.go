@@ -232,7 +232,11 @@ func sccs(g *cfg.CFG) (comp []int, order [][]*cfg.Block) {
 // path falls off the end) and whether there is one.
 func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Var) (*ast.ReturnStmt, bool) {
 	g := cfg.New(body, c.mayReturn)
+	entries := c.firstTripKills(body, ch)
 	kills := func(n ast.Node) bool {
+		if entries[n] {
+			return true
+		}
 		switch s := n.(type) {
 		case *ast.SendStmt:
 			return c.keyOf(s.Chan) == ch
@@ -284,6 +288,126 @@ func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Va
 		}
 	}
 	return nil, false
+}
+
+// firstTripKills returns the entry nodes (the init statement of a for
+// loop, the operand of a range, where the control-flow graph enters the
+// loop once) of the loops in body that close or send on ch on their first
+// iteration for certain: a loop with a constant trip count of at least
+// one whose body begins, before any branch statement, with close(ch) or a
+// send on ch, alone or guarded by "i == first" on the loop variable's
+// first value (for i := range 100 { work(i); if i == 0 { close(started) } }).
+func (c *checker) firstTripKills(body *ast.BlockStmt, ch *types.Var) map[ast.Node]bool {
+	var out map[ast.Node]bool
+	ast.Inspect(body, func(n ast.Node) bool {
+		var entry ast.Node
+		var loopBody *ast.BlockStmt
+		var iv *types.Var
+		var first int64
+		switch l := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			k, ok := c.forTrips(l, body)
+			if !ok || k < 1 {
+				return true
+			}
+			init := l.Init.(*ast.AssignStmt) // forTrips checked its shape
+			iv, _ = c.info.Defs[init.Lhs[0].(*ast.Ident)].(*types.Var)
+			first, _ = c.constInt(init.Rhs[0], body)
+			entry, loopBody = l.Init, l.Body
+		case *ast.RangeStmt:
+			k, ok := c.rangeTrips(l, body)
+			if !ok || k < 1 {
+				return true
+			}
+			if id, ok := l.Key.(*ast.Ident); ok && l.Tok == token.DEFINE {
+				iv, _ = c.info.Defs[id].(*types.Var)
+			}
+			entry, loopBody = l.X, l.Body
+		default:
+			return true
+		}
+		if iv != nil && c.changed(loopBody, iv) {
+			iv = nil
+		}
+		for _, st := range loopBody.List {
+			if c.killsCh(st, ch) || c.firstGuarded(st, iv, first, ch) {
+				if out == nil {
+					out = map[ast.Node]bool{}
+				}
+				out[entry] = true
+				break
+			}
+			if branches(st) {
+				break
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// killsCh reports whether the statement closes or sends on ch.
+func (c *checker) killsCh(st ast.Stmt, ch *types.Var) bool {
+	switch s := st.(type) {
+	case *ast.SendStmt:
+		return c.keyOf(s.Chan) == ch
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && isBuiltin(c.info, call.Fun, "close") && len(call.Args) == 1 {
+			return c.keyOf(call.Args[0]) == ch
+		}
+	}
+	return false
+}
+
+// firstGuarded reports whether st is "if i == first { ...; close(ch) }"
+// with the kill before any branch statement of the if's body.
+func (c *checker) firstGuarded(st ast.Stmt, iv *types.Var, first int64, ch *types.Var) bool {
+	ifs, ok := st.(*ast.IfStmt)
+	if !ok || iv == nil || ifs.Init != nil {
+		return false
+	}
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL {
+		return false
+	}
+	x, y := cond.X, cond.Y
+	if c.varOf(y) == iv {
+		x, y = y, x
+	}
+	if c.varOf(x) != iv {
+		return false
+	}
+	if v, ok := c.constInt(y, ifs); !ok || v != first {
+		return false
+	}
+	for _, s := range ifs.Body.List {
+		if c.killsCh(s, ch) {
+			return true
+		}
+		if branches(s) {
+			return false
+		}
+	}
+	return false
+}
+
+// branches reports whether st may leave the straight line: it contains a
+// return, break, continue or goto, or is a control statement whose
+// branches may skip what follows it in its block only through them.
+func branches(st ast.Stmt) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // readsAgain reports whether the launcher, once the select sel takes the
