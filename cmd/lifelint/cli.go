@@ -130,9 +130,11 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if f := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom); f != "" {
+	f, units := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
+	if f != "" {
 		opts.VetFlags = append(opts.VetFlags, f)
 	}
+	opts.Units = units
 	var status *statusLine
 	if !*quiet && wantProgress(stderr) {
 		status = newStatusLine(stderr)

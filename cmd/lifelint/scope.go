@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lifelint/lifelint/internal/driver"
 	"github.com/lifelint/lifelint/internal/vetscope"
 )
 
@@ -15,39 +16,28 @@ import (
 // facts and skips the others (package vetscope). It returns "" (no flag:
 // only the standard library is skipped) when go list fails or a package
 // has no module (GOPATH mode), where the modules under analysis are not
-// known.
+// known. It also returns the vet units of the patterns, from the same go
+// list, for the driver (nil when it did not list them).
 //
 // extra is the -facts-from flag: more modules, or vetscope.All for every
 // dependency (no go list then).
-func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) string {
+func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) (flag string, units []string) {
 	more := vetscope.ParseScope(extra)
 	if more.All {
-		return "-" + vetscope.FlagName + "=" + vetscope.All
+		return "-" + vetscope.FlagName + "=" + vetscope.All, nil
 	}
-	// -find: the packages themselves, not their dependencies.
-	args := []string{"list", "-find", "-e", "-f", "{{if .Module}}{{.Module.Path}}{{else if .Standard}}" + vetscope.Std + "{{else}}-{{end}}"}
-	if tags != "" {
-		args = append(args, "-tags="+tags)
-	}
-	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), patterns...)...)
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	l, err := driver.List(ctx, dir, tags, patterns)
 	if err != nil {
-		return ""
+		return "", nil
 	}
-	lines := strings.Fields(string(out))
-	if len(lines) == 0 {
-		return ""
+	if !l.ModulesKnown {
+		return "", l.Units
 	}
-	for _, l := range lines {
-		if l == "-" {
-			return ""
-		}
-	}
+	mods := l.Modules
 	if extra != "" {
-		lines = append(lines, extra)
+		mods = append(slices.Clip(mods), extra)
 	}
-	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(lines, ",")).String()
+	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(mods, ",")).String(), l.Units
 }
 
 // mainModulesFlag returns the -lifelint.scope vet tool flag for the

@@ -88,6 +88,9 @@ type Options struct {
 	// Stderr receives go vet's own output: build and type errors,
 	// download progress, warnings.
 	Stderr io.Writer
+	// Units are the vet units of the patterns when the caller has listed
+	// them (List); when nil, Run lists them itself, beside go vet.
+	Units []string
 }
 
 // Result is the outcome of a run.
@@ -183,14 +186,21 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		p = &progress{o: &o, total: -1}
 		stdout.onCount = func(n int) { p.set(n, -1) }
 	}
-	listed.Go(func() {
-		if u, err := listUnits(listCtx, &o); err == nil {
-			units = u
-			if p != nil {
-				p.set(-1, len(u))
-			}
+	if o.Units != nil {
+		units = o.Units
+		if p != nil {
+			p.set(-1, len(units))
 		}
-	})
+	} else {
+		listed.Go(func() {
+			if l, err := List(listCtx, o.Dir, o.Tags, o.Patterns); err == nil {
+				units = l.Units
+				if p != nil {
+					p.set(-1, len(units))
+				}
+			}
+		})
+	}
 	vetFailed, err := runVet(ctx, &o, o.Args(), &stdout)
 	if err != nil {
 		return nil, err

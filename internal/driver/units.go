@@ -9,25 +9,63 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/internal/vetjson"
+	"github.com/lifelint/lifelint/internal/vetscope"
 )
 
-// listUnits returns the vet units go vet analyzes for the patterns and
-// prints a result for, the way cmd/go makes them: the package (its test
-// variant when it has tests) if it has Go files, and its external test
-// package, named "path_test". Packages go list reports errors for are
-// left out: go vet fails on them.
-func listUnits(ctx context.Context, o *Options) ([]string, error) {
-	args := []string{"list", "-e", "-f", "{{if not (or .Error .DepsErrors)}}{{if or .GoFiles .CgoFiles .TestGoFiles}}{{.ImportPath}}\n{{end}}{{if .XTestGoFiles}}{{.ImportPath}}_test\n{{end}}{{end}}"}
-	if o.Tags != "" {
-		args = append(args, "-tags="+o.Tags)
+// Listing is what one go list -find of the patterns says: the vet units
+// go vet analyzes and prints a result for, the way cmd/go makes them (the
+// package, its test variant when it has tests, if it has Go files; its
+// external test package, "path_test"), and the modules of the packages.
+// Packages go list reports errors for are left out of Units: go vet fails
+// on them.
+type Listing struct {
+	Units []string
+	// Modules are the module paths of the packages, sorted and unique,
+	// with vetscope.Std for standard library packages. ModulesKnown is false when
+	// a package has no module (GOPATH mode): the modules under analysis
+	// are then unknown.
+	Modules      []string
+	ModulesKnown bool
+}
+
+// List runs go list -find over the patterns: -find does not load the
+// dependencies, which the units and modules do not need (a package whose
+// dependencies are broken makes go vet fail, and Run repairs nothing then).
+func List(ctx context.Context, dir, tags string, patterns []string) (*Listing, error) {
+	args := []string{"list", "-find", "-e", "-f", "{{if .Module}}{{.Module.Path}}{{else if .Standard}}" + vetscope.Std + "{{else}}-{{end}}" +
+		"\t{{if not .Error}}{{if or .GoFiles .CgoFiles .TestGoFiles}}{{.ImportPath}}{{end}}\t{{if .XTestGoFiles}}{{.ImportPath}}_test{{end}}{{end}}\n"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
 	}
-	cmd := exec.CommandContext(ctx, "go", append(args, o.Patterns...)...)
-	cmd.Dir = o.Dir
+	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), patterns...)...)
+	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, err
 	}
-	return strings.Fields(string(out)), nil
+	l := &Listing{ModulesKnown: true}
+	for line := range strings.Lines(string(out)) {
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		if len(f) == 0 || f[0] == "" {
+			continue
+		}
+		if f[0] == "-" {
+			l.ModulesKnown = false
+		} else {
+			l.Modules = append(l.Modules, f[0])
+		}
+		for _, u := range f[1:] {
+			if u != "" {
+				l.Units = append(l.Units, u)
+			}
+		}
+	}
+	slices.Sort(l.Modules)
+	l.Modules = slices.Compact(l.Modules)
+	if len(l.Modules) == 0 {
+		l.ModulesKnown = false
+	}
+	return l, nil
 }
 
 // missingUnits returns the units that printed nothing: no finding (the
