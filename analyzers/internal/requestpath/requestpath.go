@@ -71,18 +71,33 @@ func (in *Info) IsStartup(decl *ast.FuncDecl) bool { return in.startup[decl] }
 
 // At returns the request path that the code at cur runs on, or nil. Function
 // literals inherit the request path they are written in, except those
-// started by a go statement, which are detached from the request.
+// started by a go statement, which are detached from the request. Code on
+// the way out of a per-message or per-tick loop (in a block that ends by
+// returning from the worker) runs once, when the worker stops, not per
+// message or tick: it is on no request path.
 func (in *Info) At(cur inspector.Cursor) *Reason {
+	exiting := false // cur is in a block that ends with a return of the innermost function
 	for c := cur; c.Node() != nil; c = c.Parent() {
 		n := c.Node()
+		if _, ok := n.(*ast.FuncLit); ok {
+			exiting = false // the returns below are the literal's
+		} else if !exiting && endsWithReturn(c) {
+			exiting = true
+		}
 		switch n := n.(type) {
 		case *ast.CommClause:
 			if r := in.regions[n]; r != nil && !inComm(cur, c) {
+				if exiting && r.loop() {
+					return nil
+				}
 				return r
 			}
 			continue
 		case ast.Stmt: // loop bodies, and the statements after a loop's wait
 			if r := in.regions[n]; r != nil {
+				if exiting && r.loop() {
+					return nil
+				}
 				return r
 			}
 		case *ast.FuncLit:
@@ -97,6 +112,34 @@ func (in *Info) At(cur inspector.Cursor) *Reason {
 		}
 	}
 	return nil
+}
+
+// loop reports whether r is a per-message or per-tick loop region.
+func (r *Reason) loop() bool { return r.Kind == MessageLoop || r.Kind == TickLoop }
+
+// endsWithReturn reports whether the node at c is a statement of a
+// statement list (a block, a case or comm clause body) whose last
+// statement is a return.
+func endsWithReturn(c inspector.Cursor) bool {
+	if _, ok := c.Node().(ast.Stmt); !ok {
+		return false
+	}
+	var list []ast.Stmt
+	switch p := c.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	default:
+		return false
+	}
+	if len(list) == 0 {
+		return false
+	}
+	_, ok := list[len(list)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // Detached reports whether lit is started by a go statement.
