@@ -111,7 +111,11 @@
 // the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
-// channel with room for every send, read by the launcher or returned);
+// channel with room for every send, read by the launcher or returned, and
+// a goroutine that completes on every path a future its launcher returns,
+// stores where its callers reach it or awaits: a value whose method closes
+// a channel field that another method of the type, taking a context or
+// returning results, waits on once);
 // on channels handed on inside a value (a reply channel in a request
 // struct sent to a worker, even by the goroutine itself), whose other end
 // the pass does not follow; on semaphores (a buffered channel a goroutine
