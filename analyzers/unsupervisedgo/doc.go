@@ -92,7 +92,10 @@
 // the request path that reaches it ("sendLater, called from net/http
 // handler Notify"), never at the calls; a function that is a request path
 // of its own package exports no fact, since its goroutines are reported
-// there; except a go wrapper, a per-operation function whose goroutine
+// there; a method that starts an untracked worker of its own value (go
+// p.work()) that leaves when a channel field of the value is closed, and a
+// reachable method of the type closes that field (a pool's Stop), hands
+// work to the value's workers and exports no fact either; except a go wrapper, a per-operation function whose goroutine
 // runs its func parameter (GoSafe(ctx, fn)): its go statement is not
 // reported, and its calls on request paths are. Exported functions also export what they do to their channel
 // and WaitGroup parameters ("param 0: sends (in a loop)", "param 0:
@@ -111,7 +114,11 @@
 // the closures handed to them; on
 // stop/stopped channel pairs and other channels a goroutine closes or
 // sends on that its owner receives from; on the future pattern (a buffered
-// channel with room for every send, read by the launcher or returned);
+// channel with room for every send, read by the launcher or returned, and
+// a goroutine that completes on every path a future its launcher returns,
+// stores where its callers reach it or awaits: a value whose method closes
+// a channel field that another method of the type, taking a context or
+// returning results, waits on once);
 // on channels handed on inside a value (a reply channel in a request
 // struct sent to a worker, even by the goroutine itself), whose other end
 // the pass does not follow; on semaphores (a buffered channel a goroutine

@@ -63,6 +63,9 @@ func (c *checker) summarise() {
 			if gs.decl != d || gs.joined || !c.directlyIn(gs.cur, d) {
 				continue
 			}
+			if c.stoppedByOwnType(gs, d) {
+				continue // a worker of the receiver, which the type's Stop ends
+			}
 			if c.rp.At(gs.cur) != nil {
 				if !c.goWrapper(gs) {
 					continue // reported in place with its request path

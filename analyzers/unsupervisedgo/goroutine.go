@@ -82,7 +82,7 @@ func (c *checker) analyseGo(g *goroutine) {
 		c.goCallEvidence(g, call)
 	}
 	c.decideJoin(g)
-	if !g.joined && c.drained(g) {
+	if !g.joined && (c.drained(g) || c.completesAwaited(g)) {
 		g.joined = true
 	}
 	if g.tracker == nil && !g.joined {

@@ -248,43 +248,48 @@ func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Va
 		return false
 	}
 	seen := map[*cfg.Block]bool{}
-	var walk func(b *cfg.Block, from int) (*ast.ReturnStmt, bool)
-	walk = func(b *cfg.Block, from int) (*ast.ReturnStmt, bool) {
-		for _, n := range b.Nodes[from:] {
-			if kills(n) {
-				return nil, false
-			}
-		}
-		if len(b.Succs) == 0 {
-			if ret := b.Return(); ret != nil {
-				return ret, true
-			}
-			if len(b.Nodes) > 0 {
-				if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
-					if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !c.mayReturn(call) {
-						return nil, false
-					}
-				}
-			}
-			return nil, b.Live
-		}
-		for _, s := range b.Succs {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			if ret, ok := walk(s, 0); ok {
-				return ret, true
-			}
-		}
-		return nil, false
-	}
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
 			if n == goStmt {
 				seen[b] = true
-				return walk(b, i+1)
+				return c.exitWithout(b, i+1, kills, seen)
 			}
+		}
+	}
+	return nil, false
+}
+
+// exitWithout looks for a path from node from of block b to the
+// function's exit on which no node kills. It returns the return
+// statement that ends the path (nil when the path falls off the end) and
+// whether there is one. Paths that end in a call that does not return do
+// not count.
+func (c *checker) exitWithout(b *cfg.Block, from int, kills func(ast.Node) bool, seen map[*cfg.Block]bool) (*ast.ReturnStmt, bool) {
+	for _, n := range b.Nodes[from:] {
+		if kills(n) {
+			return nil, false
+		}
+	}
+	if len(b.Succs) == 0 {
+		if ret := b.Return(); ret != nil {
+			return ret, true
+		}
+		if len(b.Nodes) > 0 {
+			if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+				if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !c.mayReturn(call) {
+					return nil, false
+				}
+			}
+		}
+		return nil, b.Live
+	}
+	for _, s := range b.Succs {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		if ret, ok := c.exitWithout(s, 0, kills, seen); ok {
+			return ret, true
 		}
 	}
 	return nil, false

@@ -37,7 +37,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(spawnsFact), new(supervisesFact), new(paramsFact), new(stopsFact)},
+		FactTypes: []analysis.Fact{new(spawnsFact), new(supervisesFact), new(paramsFact), new(stopsFact), new(completesFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -66,6 +66,7 @@ type checker struct {
 	sums      map[*types.Func][]paramSum           // callee summaries (see callee.go)
 	inPlace   map[*ast.FuncLit]bool                // cache of runsInPlace
 	flags     map[*ast.FuncDecl]map[*types.Var]int // cache of flagParams
+	setters   map[*types.Func]*completesFact       // cache of completer (nil: not a setter)
 }
 
 // goroot is the source tree of the standard library.
@@ -125,6 +126,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			c.checkConfined()
 		}
 		c.summarise()
+		c.exportCompleters()
 		c.checkDroppedStops(nil)
 		c.reportCalls()
 		return nil, nil
@@ -137,6 +139,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	c.findSupervisors()
 	c.summarise()
+	c.exportCompleters()
 	for _, g := range c.spawns {
 		c.checkSpawn(g)
 	}
