@@ -53,7 +53,11 @@
 //     the branch checks the context, writes a protocol response, or hands
 //     the error to whoever waits for it (sends it, stores it where it
 //     outlives the function, puts it in a result value), or returns it
-//     in another result (return nil, warnings.Add(err), nil: best effort);
+//     in another result (return nil, warnings.Add(err), nil: best effort),
+//     and in an unexported per-item helper whose every caller in the
+//     package (through unexported helpers handing on their context) runs
+//     it in a loop that leaves on that context's Done or Err, or a
+//     context it derives from: the loop stops the work;
 //   - loops that cannot stop once their context is done: a continue in
 //     case <-ctx.Done(); an unlabelled break in case <-ctx.Done() when the
 //     loop checks the context nowhere else; a continue that skips the

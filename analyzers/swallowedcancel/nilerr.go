@@ -32,8 +32,18 @@ func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 	if c.returnsAsValue(ret, errID) {
 		return
 	}
-	via := c.callBefore(stmtsBefore(cur), is, errID, func(call *ast.CallExpr) string { return c.givenCtx(call, fi) })
+	var ctx *types.Var
+	via := c.callBefore(stmtsBefore(cur), is, errID, func(call *ast.CallExpr) string {
+		name, v := c.givenCtx(call, fi)
+		ctx = v
+		return name
+	})
 	if via == "" {
+		return
+	}
+	if d, ok := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); ok && c.callersStop(d, ctx) {
+		// A per-item helper of loops that stop on that context
+		// themselves (callers.go).
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(),
@@ -112,12 +122,12 @@ func (c *checker) nilReturn(body *ast.BlockStmt) *ast.ReturnStmt {
 	return nil
 }
 
-// givenCtx names call when one of its arguments is a context parameter of
-// the function fi describes, or "".
-func (c *checker) givenCtx(call *ast.CallExpr, fi funcInfo) string {
+// givenCtx names call, and returns the parameter, when one of its
+// arguments is a context parameter of the function fi describes, or "".
+func (c *checker) givenCtx(call *ast.CallExpr, fi funcInfo) (string, *types.Var) {
 	fn := analysisutil.Callee(c.pass.TypesInfo, call)
 	if fn == nil {
-		return ""
+		return "", nil
 	}
 	for _, a := range call.Args {
 		id, ok := ast.Unparen(a).(*ast.Ident)
@@ -130,11 +140,11 @@ func (c *checker) givenCtx(call *ast.CallExpr, fi funcInfo) string {
 		}
 		for p := range fi.sig.Params().Variables() {
 			if p == v {
-				return analysisutil.ShortName(fn)
+				return analysisutil.ShortName(fn), v
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // checksCtxIn reports whether the block tests for a context error

@@ -142,14 +142,20 @@ func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
 
 // testsErrOf reports whether cond calls v.Err() or context.Cause(v).
 func (c *checker) testsErrOf(cond ast.Expr, v *types.Var) bool {
+	return c.testsErrWith(cond, func(e ast.Expr) bool { return c.isVar(e, v) })
+}
+
+// testsErrWith reports whether cond calls x.Err() or context.Cause(x) on
+// a context x that is accepts.
+func (c *checker) testsErrWith(cond ast.Expr, is func(ast.Expr) bool) bool {
 	found := false
 	ast.Inspect(cond, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if ok && c.isCtxErrSource(call) {
-			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && c.isVar(sel.X, v) {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && is(sel.X) {
 				found = true
 			}
-			if len(call.Args) == 1 && c.isVar(call.Args[0], v) {
+			if len(call.Args) == 1 && is(call.Args[0]) {
 				found = true
 			}
 		}

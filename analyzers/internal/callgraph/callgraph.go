@@ -16,6 +16,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -63,6 +64,14 @@ type Graph struct {
 	generated map[*ast.File]bool
 	tests     map[*ast.File]bool
 	scope     scope
+
+	info *types.Info
+	// callers and refs are built on first use (Callers, OnlyCalled): the
+	// local call sites of each declaration, and how often its function
+	// is referred to at all.
+	callersOnce sync.Once
+	callers     map[*ast.FuncDecl][]Call
+	refs        map[*types.Func]int
 }
 
 // Call is one call site.
@@ -86,6 +95,43 @@ func (g *Graph) Local(c Call) *ast.FuncDecl {
 		return nil
 	}
 	return g.Funcs[c.Callee]
+}
+
+// Callers returns the call sites, in this package, whose callee is the
+// local declaration d, in file order.
+func (g *Graph) Callers(d *ast.FuncDecl) []Call {
+	g.buildCallers()
+	return g.callers[d]
+}
+
+// OnlyCalled reports whether the package refers to the function declared
+// by d only as the callee of its Callers: it is never taken as a value
+// (f, x.m, T.m handed on or stored) nor called at package level, so no
+// caller in the package goes unseen. Callers in other packages are the
+// caller's concern (an exported function has them).
+func (g *Graph) OnlyCalled(d *ast.FuncDecl) bool {
+	g.buildCallers()
+	fn, ok := g.info.Defs[d.Name].(*types.Func)
+	return ok && g.refs[fn.Origin()] == len(g.callers[d])
+}
+
+func (g *Graph) buildCallers() {
+	g.callersOnce.Do(func() {
+		g.callers = map[*ast.FuncDecl][]Call{}
+		for _, d := range g.Decls {
+			for _, call := range g.Calls[d] {
+				if callee := g.Local(call); callee != nil {
+					g.callers[callee] = append(g.callers[callee], call)
+				}
+			}
+		}
+		g.refs = map[*types.Func]int{}
+		for _, obj := range g.info.Uses {
+			if fn, ok := obj.(*types.Func); ok && g.Funcs[fn.Origin()] != nil {
+				g.refs[fn.Origin()]++
+			}
+		}
+	})
 }
 
 // Generated reports whether pos lies in a generated file. The output of
@@ -118,6 +164,7 @@ func build(pass *analysis.Pass, insp *inspector.Inspector) *Graph {
 		files:     pass.Files,
 		generated: map[*ast.File]bool{},
 		tests:     map[*ast.File]bool{},
+		info:      pass.TypesInfo,
 	}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) && !analysisutil.IsCgoOutput(f) {

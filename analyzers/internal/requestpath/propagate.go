@@ -14,20 +14,12 @@ import (
 // helpers that have no reason of their own.
 func (c *classifier) propagate() {
 	g := c.in.Graph
-	callers := map[*ast.FuncDecl][]Call{}
-	for _, d := range g.Decls {
-		for _, call := range g.Calls[d] {
-			if callee := g.Local(call); callee != nil {
-				callers[callee] = append(callers[callee], call)
-			}
-		}
-	}
 	for _, d := range g.Decls {
 		r := c.in.funcs[d]
 		if r == nil || r.Kind != PerOperation {
 			continue
 		}
-		sites := callers[d]
+		sites := g.Callers(d)
 		onlyStartup := len(sites) > 0
 		for _, s := range sites {
 			outer := analysisutil.EnclosingDecl(s.Cursor)
