@@ -57,7 +57,7 @@ func (s *state) cliCode() map[*ast.FuncDecl]bool {
 			if s.cli[d] || d.Name.IsExported() || d.Name.Name == "main" || d.Name.Name == "init" {
 				continue
 			}
-			calls := s.localCallers()[d]
+			calls := s.callersOf(d)
 			if len(calls) == 0 {
 				continue
 			}

@@ -79,7 +79,7 @@ func (s *state) cleanupSkippedByGoroutine(d *ast.FuncDecl, c callgraph.Call) (cl
 	for len(work) > 0 && len(seen) <= maxCallerWalk {
 		callee := work[0]
 		work = work[1:]
-		for _, cl := range s.localCallers()[callee] {
+		for _, cl := range s.callersOf(callee) {
 			if cl.goCall || s.skip(cl.decl.Pos()) {
 				// Another goroutine: its launcher's defers are not this
 				// one's. A test (or test helper): its defers are not the
@@ -150,20 +150,23 @@ type caller struct {
 	goCall bool
 }
 
-// localCallers returns the local call sites of each function of the
-// package, built on first use.
-func (s *state) localCallers() map[*ast.FuncDecl][]caller {
+// callersOf returns the local call sites of d from other declarations
+// (the call-graph layer's Callers), built once per function.
+func (s *state) callersOf(d *ast.FuncDecl) []caller {
+	if cs, ok := s.callers[d]; ok {
+		return cs
+	}
 	if s.callers == nil {
 		s.callers = map[*ast.FuncDecl][]caller{}
-		for _, e := range s.g.Decls {
-			for _, o := range s.g.Calls[e] {
-				if local := s.g.Local(o); local != nil && local != e {
-					s.callers[local] = append(s.callers[local], caller{e, o, s.inGoroutine(o)})
-				}
-			}
+	}
+	var cs []caller
+	for _, o := range s.g.Callers(d) {
+		if e := analysisutil.EnclosingDecl(o.Cursor); e != nil && e != d {
+			cs = append(cs, caller{e, o, s.inGoroutine(o)})
 		}
 	}
-	return s.callers
+	s.callers[d] = cs
+	return cs
 }
 
 // launchNode returns where the goroutine of c starts in its

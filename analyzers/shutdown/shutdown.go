@@ -100,7 +100,7 @@ type state struct {
 	servesWhat             map[*ast.FuncDecl]string
 	decls                  map[*ast.FuncDecl]inspector.Cursor
 	reported               map[token.Pos]bool         // exit calls already reported
-	callers                map[*ast.FuncDecl][]caller // local call sites per callee, built on first use
+	callers                map[*ast.FuncDecl][]caller // local call sites per callee (callersOf), built on first use
 	cli                    map[*ast.FuncDecl]bool     // command handlers, built on first use
 	sigChans               map[types.Object]bool      // channels handed to signal.Notify, built on first use
 }

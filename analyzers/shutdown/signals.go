@@ -129,7 +129,7 @@ func (s *state) siblingHandlesTerm(d *ast.FuncDecl, reachesTerm map[*ast.FuncDec
 		if reachesTerm[f] != nil {
 			return true
 		}
-		for _, cl := range s.localCallers()[f] {
+		for _, cl := range s.callersOf(f) {
 			if !seen[cl.decl] {
 				seen[cl.decl] = true
 				work = append(work, cl.decl)
