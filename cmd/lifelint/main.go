@@ -60,7 +60,11 @@ func lifelint(args []string) int {
 		flag.String(vetscope.FlagName, "", vetscope.FlagUsage)
 		if s := vetscope.ScopeFromArgs(args); s.Known && !s.All {
 			// The passes read the scope from the call-graph layer.
-			_ = analyzers.CallGraph.Flags.Set("scope", s.String())
+			v := s.String()
+			if v == "" {
+				v = "-" // a scope that names no module
+			}
+			_ = analyzers.CallGraph.Flags.Set("scope", v)
 		}
 		if code, done := vetFastPath(args); done {
 			return code

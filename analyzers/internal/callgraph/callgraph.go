@@ -45,7 +45,7 @@ var Analyzer = &analysis.Analyzer{
 var scopeFlag string
 
 func init() {
-	Analyzer.Flags.StringVar(&scopeFlag, "scope", "", "comma-separated module `paths` whose packages are analysed for facts (\"std\" for the standard library, \"all\" or empty for every package); set by the lifelint command")
+	Analyzer.Flags.StringVar(&scopeFlag, "scope", "", "comma-separated module `paths` whose packages are analysed for facts (\"std\" for the standard library, \"all\" or empty for every package, \"-\" for none); set by the lifelint command")
 }
 
 // Graph is the package's intra-package call graph plus every call site,

@@ -26,6 +26,8 @@ func parseScope(v string) scope {
 	for m := range strings.SplitSeq(v, ",") {
 		switch m = strings.TrimSpace(m); m {
 		case "":
+		case "-": // the vet tool's scope names no module: nothing is analysed
+			s.known = true
 		case "all":
 			return scope{}
 		case "std":
