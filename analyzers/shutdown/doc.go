@@ -38,7 +38,12 @@
 //   - a main that starts a server or bot, directly or through functions of
 //     any package (the fact "serves ..."), in a command that never calls
 //     signal.Notify or signal.NotifyContext, itself or through a function
-//     that does (the fact "handles signals ...").
+//     that does (the fact "handles signals ..."). When the serving path
+//     calls a package that lifelint did not analyse for facts (outside the
+//     modules of the patterns; see -facts-from) in the shape of a signal
+//     setup (a package-level call whose result is discarded, or that
+//     returns a context or a channel), whether it handles signals is
+//     unknown and nothing is reported.
 //   - signal.Notify or signal.NotifyContext listing signals but not
 //     syscall.SIGTERM, with no sibling Notify that subscribes to it (in
 //     the same function, or in a function that it or one of its callers

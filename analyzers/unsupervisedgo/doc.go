@@ -95,9 +95,14 @@
 // there; a method that starts an untracked worker of its own value (go
 // p.work()) that leaves when a channel field of the value is closed, and a
 // reachable method of the type closes that field (a pool's Stop), hands
-// work to the value's workers and exports no fact either; except a go wrapper, a per-operation function whose goroutine
-// runs its func parameter (GoSafe(ctx, fn)): its go statement is not
-// reported, and its calls on request paths are. Exported functions also export what they do to their channel
+// work to the value's workers and exports no fact either; except a go
+// wrapper, a per-operation function whose goroutine runs its func
+// parameter with the caller's own inputs (GoSafe(ctx, fn), fn(ctx, id)):
+// its go statement is not reported, and its calls on request paths are.
+// A callback called with values the function computed itself
+// (notify(context.Background(), key)) is an injected dependency, not the
+// caller's work: that go statement is reported where it is, once.
+// Exported functions also export what they do to their channel
 // and WaitGroup parameters ("param 0: sends (in a loop)", "param 0:
 // closes", "param 0: calls Done"), so a goroutine that runs a helper of
 // another package of the module is judged by what the helper does. The
