@@ -166,15 +166,7 @@ func (c *checker) checksCtxIn(b *ast.BlockStmt) bool {
 // stmtsBefore returns the statements of the block holding the statement at
 // cur that come before it.
 func stmtsBefore(cur inspector.Cursor) []ast.Stmt {
-	var list []ast.Stmt
-	switch p := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	}
+	list := analysisutil.StmtList(cur.Parent().Node())
 	for i, st := range list {
 		if st == cur.Node() {
 			return list[:i]

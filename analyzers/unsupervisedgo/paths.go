@@ -234,18 +234,8 @@ func (c *checker) pathWithout(body *ast.BlockStmt, goStmt ast.Node, ch *types.Va
 	g := cfg.New(body, c.mayReturn)
 	entries := c.firstTripKills(body, ch)
 	kills := func(n ast.Node) bool {
-		if entries[n] {
-			return true
-		}
-		switch s := n.(type) {
-		case *ast.SendStmt:
-			return c.keyOf(s.Chan) == ch
-		case *ast.ExprStmt:
-			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && isBuiltin(c.info, call.Fun, "close") && len(call.Args) == 1 {
-				return c.keyOf(call.Args[0]) == ch
-			}
-		}
-		return false
+		st, ok := n.(ast.Stmt)
+		return entries[n] || ok && c.killsCh(st, ch)
 	}
 	seen := map[*cfg.Block]bool{}
 	for _, b := range g.Blocks {

@@ -211,3 +211,17 @@ func IsStdlib(pass *analysis.Pass) bool {
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	return build.Default.GOROOT != "" && strings.HasPrefix(filepath.ToSlash(name), filepath.ToSlash(build.Default.GOROOT)+"/src/")
 }
+
+// StmtList returns the statement list of a block, a case clause or a comm
+// clause, or nil for any other node.
+func StmtList(n ast.Node) []ast.Stmt {
+	switch p := n.(type) {
+	case *ast.BlockStmt:
+		return p.List
+	case *ast.CaseClause:
+		return p.Body
+	case *ast.CommClause:
+		return p.Body
+	}
+	return nil
+}

@@ -124,17 +124,7 @@ func endsWithReturn(c inspector.Cursor) bool {
 	if _, ok := c.Node().(ast.Stmt); !ok {
 		return false
 	}
-	var list []ast.Stmt
-	switch p := c.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	default:
-		return false
-	}
+	list := analysisutil.StmtList(c.Parent().Node())
 	if len(list) == 0 {
 		return false
 	}
