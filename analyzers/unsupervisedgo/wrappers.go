@@ -62,21 +62,7 @@ func (c *checker) addedTracker(g *goroutine) ast.Expr {
 
 // callsFuncParam reports whether lit calls a func-typed parameter of d.
 func (c *checker) callsFuncParam(lit *ast.FuncLit, d *ast.FuncDecl) bool {
-	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if v := c.varOf(n.Fun); v != nil && paramIndex(c.info, d.Type, v) >= 0 {
-				if _, ok := v.Type().Underlying().(*types.Signature); ok {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
+	return c.funcParamCall(lit, d, func(*ast.CallExpr) bool { return true })
 }
 
 // runsCallersFunc reports whether lit runs the work d's caller handed it:
@@ -87,18 +73,22 @@ func (c *checker) callsFuncParam(lit *ast.FuncLit, d *ast.FuncDecl) bool {
 // own work, not the caller's work: d then starts the goroutine for its
 // own reasons, and the go statement is the root cause.
 func (c *checker) runsCallersFunc(lit *ast.FuncLit, d *ast.FuncDecl) bool {
+	return c.funcParamCall(lit, d, func(call *ast.CallExpr) bool { return c.passThrough(call.Args, lit, d) })
+}
+
+// funcParamCall reports whether lit (not its nested literals) calls a
+// func-typed parameter of d in a call that ok accepts.
+func (c *checker) funcParamCall(lit *ast.FuncLit, d *ast.FuncDecl, ok func(*ast.CallExpr) bool) bool {
 	found := false
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			v := c.varOf(n.Fun)
-			if v == nil || paramIndex(c.info, d.Type, v) < 0 {
-				break
-			}
-			if _, ok := v.Type().Underlying().(*types.Signature); ok && c.passThrough(n.Args, lit, d) {
-				found = true
+			if v := c.varOf(n.Fun); v != nil && paramIndex(c.info, d.Type, v) >= 0 {
+				if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc && ok(n) {
+					found = true
+				}
 			}
 		}
 		return !found
