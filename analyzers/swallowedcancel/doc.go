@@ -57,7 +57,13 @@
 //     and in an unexported per-item helper whose every caller in the
 //     package (through unexported helpers handing on their context) runs
 //     it in a loop that leaves on that context's Done or Err, or a
-//     context it derives from: the loop stops the work;
+//     context it derives from: the loop stops the work; and in a function
+//     whose every call in the package, static or through an interface it
+//     implements, passes a context nobody cancels (context.Background(),
+//     TODO(), WithoutCancel, with values added by context.WithValue, gRPC
+//     metadata, or a wrapper of them): there is no cancellation to lose.
+//     Callers in other packages are not seen, so an exported function
+//     whose importers pass a cancellable context is a miss;
 //   - loops that cannot stop once their context is done: a continue in
 //     case <-ctx.Done(); an unlabelled break in case <-ctx.Done() when the
 //     loop checks the context nowhere else; a continue that skips the

@@ -14,8 +14,9 @@ import (
 // in a function that received its context and returns an error, when err
 // comes from a call given that context: cancellation is dropped with every
 // other error and the caller takes it for success. The owner of the
-// context, main, and a branch that writes a protocol response or checks
-// the context are silent.
+// context, main, a function whose callers all pass a context nobody
+// cancels, and a branch that writes a protocol response or checks the
+// context are silent.
 func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 	errID := c.errOnly(errNotNil(is.Cond))
 	if errID == nil {
@@ -41,9 +42,10 @@ func (c *checker) nilOnErr(cur inspector.Cursor, is *ast.IfStmt) {
 	if via == "" {
 		return
 	}
-	if d, ok := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); ok && c.callersStop(d, ctx) {
+	if d, ok := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); ok && (c.callersStop(d, ctx) || c.callersNeverCancel(d, ctx)) {
 		// A per-item helper of loops that stop on that context
-		// themselves (callers.go).
+		// themselves (callers.go), or a function whose every caller
+		// passes a context nobody cancels (uncancelled.go).
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(),

@@ -33,7 +33,7 @@ func New(rp *analysis.Analyzer) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Meta.Name),
 		URL:       registry.URL(Meta.Name),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, rp},
-		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact), new(runsOwnedFact), new(freshFact)},
+		FactTypes: []analysis.Fact{new(ctxErrFact), new(ctxPredFact), new(ctxFilterFact), new(runsOwnedFact), new(freshFact), new(valueCtxFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[rp].(*requestpath.Info))
 		},
@@ -60,6 +60,9 @@ type checker struct {
 	supervised  map[ast.Node]bool
 	// freshFuncs return contexts nobody cancels (fresh.go).
 	freshFuncs map[*types.Func]bool
+	// valueFuncs map the package's value wrappers of a context to the
+	// index of their parent parameter (uncancelled.go).
+	valueFuncs map[*types.Func]int
 }
 
 // nodeTypes are the nodes the checks visit.
@@ -85,6 +88,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.supervise(in)
 	c.findFresh(in)
+	c.findValueCtx()
 	for cur := range in.Root().Preorder(nodeTypes...) {
 		if analysisutil.IsGenerated(pass, cur.Node().Pos()) {
 			continue

@@ -51,3 +51,29 @@ var ContextRoots = map[string]ContextRoot{
 	// (https://pkg.go.dev/context#WithoutCancel).
 	"context.WithoutCancel": {Detaches: true},
 }
+
+// ContextValueWrapper describes a call that returns its parent context with
+// values added: the result is cancelled exactly when the parent is.
+type ContextValueWrapper struct {
+	// Parent is the index of the parent context argument.
+	Parent int
+}
+
+// ContextValueWrappers are calls that derive a context carrying values and
+// nothing else: no cancel func, no deadline. A child of a root under them
+// is still never cancelled.
+var ContextValueWrappers = map[string]ContextValueWrapper{
+	// https://pkg.go.dev/context#WithValue
+	"context.WithValue": {Parent: 0},
+	// gRPC metadata rides on context values:
+	// https://pkg.go.dev/google.golang.org/grpc/metadata#NewIncomingContext
+	"google.golang.org/grpc/metadata.NewIncomingContext":      {Parent: 0},
+	"google.golang.org/grpc/metadata.NewOutgoingContext":      {Parent: 0},
+	"google.golang.org/grpc/metadata.AppendToOutgoingContext": {Parent: 0},
+	// OpenTelemetry spans and baggage:
+	// https://pkg.go.dev/go.opentelemetry.io/otel/trace#ContextWithSpan
+	"go.opentelemetry.io/otel/trace.ContextWithSpan":              {Parent: 0},
+	"go.opentelemetry.io/otel/trace.ContextWithSpanContext":       {Parent: 0},
+	"go.opentelemetry.io/otel/trace.ContextWithRemoteSpanContext": {Parent: 0},
+	"go.opentelemetry.io/otel/baggage.ContextWithBaggage":         {Parent: 0},
+}

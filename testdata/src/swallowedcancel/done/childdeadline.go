@@ -22,7 +22,7 @@ func withBudget(parent context.Context, d time.Duration) (context.Context, conte
 	return context.WithTimeout(parent, d)
 }
 
-func withLabel(parent context.Context) context.Context { return parent }
+func withLabel(parent context.Context) context.Context { return parent } // want withLabel:"adds values to ctx"
 
 // ok: the long poll ends on its own budget with the "no change" answer.
 func LongPoll(ctx context.Context, changed <-chan struct{}) (*PollResponse, error) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Poller waits for work with the context it was given at construction.
@@ -73,3 +74,22 @@ func Temporary(err error) bool {
 }
 
 var errTemporary = errors.New("temporary")
+
+type tenantKey struct{}
+
+// WithTenant adds a value to its context and nothing else: a child of a
+// root under it is still never cancelled, in this package and in its
+// importers.
+func WithTenant(ctx context.Context, id string) context.Context { // want WithTenant:"adds values to ctx"
+	return withKey(ctx, tenantKey{}, id)
+}
+
+func withKey(ctx context.Context, k, v any) context.Context { // want withKey:"adds values to ctx"
+	return context.WithValue(ctx, k, v)
+}
+
+// WithBudget adds a deadline: its result is cancelled when it expires.
+func WithBudget(ctx context.Context) context.Context {
+	child, _ := context.WithTimeout(ctx, time.Second)
+	return child
+}
