@@ -17,7 +17,9 @@ import (
 // a "permanent" class of errors: once the context is done the operation
 // fails at once and the loop retries cancellation forever. An if that
 // leaves on the result of a call given a context (a ctx-aware wait
-// helper: if !sleep(ctx, d) { return }) is a check and keeps it silent.
+// helper: if !sleep(ctx, d) { return }), or on the non-nil error of one
+// (if err := waitErr(ctx, d); err != nil { return err }), is a check and
+// keeps it silent.
 func (c *checker) retryLoop(cur inspector.Cursor, s *ast.ForStmt) {
 	if s.Init != nil || s.Post != nil || len(s.Body.List) == 0 {
 		return
@@ -38,6 +40,12 @@ func (c *checker) retryLoop(cur inspector.Cursor, s *ast.ForStmt) {
 			continue
 		}
 		if c.ctxAwareCond(is.Cond) && leaves(is.Body) {
+			return
+		}
+		if id := c.errOnly(errNotNil(is.Cond)); id != nil && leaves(is.Body) && c.ctxCallBefore(s.Body.List[:i], is, id) != "" {
+			// The loop leaves when a call given a context fails
+			// (if err := waitErr(ctx, d); err != nil { return err }):
+			// on cancellation too.
 			return
 		}
 		if success != nil {

@@ -97,6 +97,53 @@ func retryCheckedWait(ctx context.Context) error {
 	}
 }
 
+// waitErr waits for d or until ctx is done, and returns ctx.Err() then.
+func waitErr(ctx context.Context, d time.Duration) error { // want waitErr:"returns ctx error"
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
+}
+
+// A wait helper that returns the context's error, discarded, is no check.
+func retryDiscardedErrWait(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of loops.fetch`
+			return nil
+		}
+		_ = waitErr(ctx, time.Second)
+	}
+}
+
+// ok: its error leaves the loop, in the if's init or assigned before it.
+func retryCheckedErrWait(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		if err := waitErr(ctx, time.Second); err != nil {
+			return err
+		}
+	}
+}
+
+func retryCheckedErrWaitBefore(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		werr := waitErr(ctx, time.Second)
+		if werr != nil {
+			return werr
+		}
+	}
+}
+
 // ok: a loop that returns at its end is no retry loop.
 func retryOnce(ctx context.Context) error {
 	for {
