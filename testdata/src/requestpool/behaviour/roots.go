@@ -28,3 +28,22 @@ func Bounded(parent context.Context, dsn string) {
 	defer db.Close()
 	use(ctx, db)
 }
+
+// Root cancels a context of its own over context.Background: lifetime
+// code, like main.
+func Root(parent context.Context, dsn string) { // want Root:`creates database connection pool: sql.Open`
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, _ := sql.Open("postgres", dsn) // ok: created once for the process
+	defer db.Close()
+	use(ctx, db)
+}
+
+// Child cancels a context derived from its caller's: per-operation.
+func Child(parent context.Context, dsn string) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	db, _ := sql.Open("postgres", dsn) // want `sql.Open creates a database connection pool in per-operation function Child`
+	defer db.Close()
+	use(ctx, db)
+}
