@@ -96,6 +96,14 @@ func Host(ctx context.Context, srv *http.Server, dsn string) error { // want Hos
 	return srv.Shutdown(ctx)
 }
 
+// HostOnly serves but never stops its server: serving alone is no proof of
+// lifetime code, so the function stays per-operation.
+func HostOnly(ctx context.Context, srv *http.Server, dsn string) error {
+	db, _ := sql.Open("postgres", dsn) // want `sql.Open creates a database connection pool in per-operation function HostOnly`
+	defer db.Close()
+	return srv.ListenAndServe()
+}
+
 // Warm takes a context but only startup code calls it: startup code too,
 // although it is exported.
 func Warm(ctx context.Context, dsn string) *sql.DB { // want Warm:`creates database connection pool: sql.Open`
