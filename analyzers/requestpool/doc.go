@@ -30,11 +30,12 @@
 //
 //	store.OpenReports → sql.Open creates a database connection pool in net/http handler (*Handlers).Reports: ...
 //
-// One finding per pool: a helper of the same package that is on a request
-// path only because a request path calls it is reported once, where it
-// creates the pool, with a reason such as "dial, called from net/http handler Get"; its
-// callers in the package are not reported again. Callers in other packages
-// are reported at the call.
+// Helpers of the same package are reported the same way: a helper that is
+// on a request path only because a request path calls it is reported at
+// that call, with the chain (a.dial → redis.NewClient), not where it creates
+// the pool. A function that is a request path by its own shape (a handler,
+// a per-operation function that takes a context) is reported where it
+// creates the pool, and its callers in the package are not reported again.
 //
 // A get-or-create through sync.Map (Load, then create, then Store) is
 // reported as racy: concurrent requests for one key each create a pool and

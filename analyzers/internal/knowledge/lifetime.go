@@ -10,9 +10,9 @@ import "time"
 // subscriptions (SignalHandlers) in lifecycle.go.
 
 // ServeMethods and StopMethods are method names of servers of any library
-// (net/http, gRPC, echo, fiber, bots): a function that calls one of each
-// runs a server for its lifetime and then stops it. Names, not keys,
-// because every server type has its own.
+// (net/http, gRPC, echo, fiber, bots): a function that calls one of each on
+// the same receiver type runs a server for its lifetime and then stops it.
+// Names, not keys, because every server type has its own.
 var (
 	ServeMethods = map[string]bool{
 		"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,

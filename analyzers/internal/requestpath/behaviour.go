@@ -16,7 +16,8 @@ import (
 //   - creates its own root context (signal.NotifyContext, or a canceller
 //     over context.Background);
 //   - blocks until its context is done (<-ctx.Done() as a statement);
-//   - runs a server and then stops it.
+//   - runs a server and then stops it (a serve and a stop method of one
+//     receiver type).
 
 // byBehaviour reports whether decl is factory or lifetime code.
 func (c *classifier) byBehaviour(decl *ast.FuncDecl) bool {
@@ -27,7 +28,10 @@ func (c *classifier) byBehaviour(decl *ast.FuncDecl) bool {
 // root context, waits for its context to end, or serves and then stops.
 func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 	info := c.pass.TypesInfo
-	serves, stops, found := false, false, false
+	// serves and stops hold the receiver types of the serve and stop
+	// calls: a server is run and then stopped when one type has both
+	// (db.Close() next to srv.ListenAndServe() stops no server).
+	serves, stops, found := map[string]bool{}, map[string]bool{}, false
 	isComm := map[ast.Stmt]bool{} // select cases: <-ctx.Done() there is one way out, not a wait
 	inspectOwn(decl.Body, func(n ast.Node) {
 		if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil {
@@ -47,8 +51,9 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 				}
 			}
 			if fn := analysisutil.Callee(info, n); fn != nil && fn.Signature().Recv() != nil {
-				serves = serves || knowledge.ServeMethods[fn.Name()]
-				stops = stops || knowledge.StopMethods[fn.Name()]
+				recv, _ := analysisutil.NamedKey(fn.Signature().Recv().Type())
+				serves[recv] = serves[recv] || knowledge.ServeMethods[fn.Name()]
+				stops[recv] = stops[recv] || knowledge.StopMethods[fn.Name()]
 			}
 		case *ast.ExprStmt:
 			if isComm[n] {
@@ -61,7 +66,15 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 			}
 		}
 	})
-	return found || (serves && stops)
+	if found {
+		return true
+	}
+	for recv := range serves {
+		if serves[recv] && stops[recv] {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsPool reports whether decl returns a pool it creates: a pool

@@ -43,9 +43,9 @@ func RetryFixed(ctx context.Context) error {
 	}
 }
 
-// Worker leaves only when its context is done or its input fails: a
+// Drive leaves only when its context is done or its input fails: a
 // worker started once. Its pacing sleep is not a request-path sleep.
-func Worker(ctx context.Context, db *sql.DB) error { // want Worker:`blocks: time.Sleep`
+func Drive(ctx context.Context, db *sql.DB) error { // want Drive:`blocks: time.Sleep`
 	for {
 		if err := op(ctx); err != nil {
 			return err

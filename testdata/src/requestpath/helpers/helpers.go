@@ -19,6 +19,8 @@ func b() {}
 func c() {} // want `c, called from net/http handler Handler`
 func d() {} // want `d, called from net/http handler Handler`
 
-// Exported per-operation functions stay per-operation even if main-like
-// code calls them, since other packages may call them per request.
+// An exported function that takes a context and has no caller in the
+// package is per-operation: other packages may call it per request. (One
+// whose every in-package caller is startup code is startup code, exported
+// or not: requestpool/behaviour's Warm.)
 func Fetch(ctx context.Context) error { return nil } // want `per-operation function Fetch`

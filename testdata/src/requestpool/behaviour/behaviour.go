@@ -54,6 +54,23 @@ func (f *Factory) Handle(w http.ResponseWriter, r *http.Request) {
 	_ = db
 }
 
+// The struct factory's call sites are judged the same way: a handler that
+// builds a Store per request creates a pool per request.
+func (f *Factory) HandleStore(w http.ResponseWriter, r *http.Request) {
+	_ = f.Store(r.Context()) // want `\(\*behaviour.Factory\).Store → sql.Open creates a database connection pool in net/http handler \(\*Factory\).HandleStore`
+}
+
+// HandleStoreFixed uses the Store that NewStoreApp built once at startup.
+func (a *App) HandleStoreFixed(w http.ResponseWriter, r *http.Request) {
+	_ = a.st.db.PingContext(r.Context()) // ok
+}
+
+type App struct{ st *Store }
+
+func NewStoreApp(ctx context.Context, f *Factory) *App { // want NewStoreApp:`creates database connection pool: \(\*behaviour.Factory\).Store → sql.Open`
+	return &App{st: f.Store(ctx)} // ok: startup
+}
+
 // Daemon creates its own root context from a signal: lifetime code, like
 // main, whatever its name.
 func Daemon(parent context.Context, dsn string) { // want Daemon:`creates database connection pool: sql.Open`
@@ -77,6 +94,14 @@ func Host(ctx context.Context, srv *http.Server, dsn string) error { // want Hos
 	defer db.Close()
 	go srv.ListenAndServe()
 	return srv.Shutdown(ctx)
+}
+
+// HostOnly serves but never stops its server: serving alone is no proof of
+// lifetime code, so the function stays per-operation.
+func HostOnly(ctx context.Context, srv *http.Server, dsn string) error {
+	db, _ := sql.Open("postgres", dsn) // want `sql.Open creates a database connection pool in per-operation function HostOnly`
+	defer db.Close()
+	return srv.ListenAndServe()
 }
 
 // Warm takes a context but only startup code calls it: startup code too,
