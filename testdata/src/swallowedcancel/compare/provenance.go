@@ -81,6 +81,16 @@ func captured(ctx context.Context, run func(func())) bool {
 	return done
 }
 
+// ok: errors.Is on the captured value.
+func capturedFixed(ctx context.Context, run func(func())) bool {
+	err := fetch(ctx)
+	done := false
+	run(func() {
+		done = errors.Is(err, context.Canceled)
+	})
+	return done
+}
+
 func switchParam(err error) string {
 	switch err {
 	case context.Canceled: // want `switch err \{ case context.Canceled: \} compares by identity`
