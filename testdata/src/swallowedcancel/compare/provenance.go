@@ -164,3 +164,15 @@ func addressTaken(ctx context.Context) bool {
 	load(&err)
 	return err == context.Canceled // want `err == context.Canceled compares`
 }
+
+// ok: context.Cause(ctx) is the cause itself.
+func causeDirect(ctx context.Context) bool {
+	return context.Cause(ctx) == context.Canceled
+}
+
+// Reassigned from a call, the cause variable may hold a wrapped error.
+func causeReassigned(ctx context.Context) bool {
+	c := context.Cause(ctx)
+	c = fetch(ctx)
+	return c == context.Canceled // want `c == context.Canceled compares`
+}
