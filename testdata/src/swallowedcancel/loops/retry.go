@@ -154,3 +154,31 @@ func retryOnce(ctx context.Context) error {
 		return err
 	}
 }
+
+// store is opaque: nothing summarises what Get returns.
+type store interface{ Get(ctx context.Context) error }
+
+// An opaque ctx-taking operation is retried like a summarised one.
+func retryOpaque(ctx context.Context, s store) error {
+	for {
+		err := s.Get(ctx)
+		if err == nil { // want `the loop leaves only on success of`
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// ok: the context is checked before the backoff.
+func retryOpaqueFixed(ctx context.Context, s store) error { // want retryOpaqueFixed:"returns ctx error"
+	for {
+		err := s.Get(ctx)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(time.Second)
+	}
+}
