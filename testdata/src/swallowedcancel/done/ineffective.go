@@ -68,3 +68,27 @@ func (s *state) stopping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Inside a loop, a check that neither returns nor leaves the loop is
+// ineffective as well.
+func ineffectiveInLoop(ctx context.Context, items []int) error {
+	for _, it := range items {
+		if ctx.Err() != nil { // want `if ctx.Err\(\) != nil \{ ... \} notices that the context is done but neither returns nor passes the error on, and ineffectiveInLoop later returns nil`
+			log.Print("stopping")
+		}
+		log.Print(it)
+	}
+	return nil
+}
+
+// ok: the branch leaves the loop.
+func ineffectiveInLoopFixed(ctx context.Context, items []int) error {
+	for _, it := range items {
+		if ctx.Err() != nil {
+			log.Print("stopping")
+			break
+		}
+		log.Print(it)
+	}
+	return nil
+}
