@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"errors"
 	"log"
 	"time"
 
@@ -74,4 +75,64 @@ func filtered(ctx context.Context) error {
 
 func filteredFixed(ctx context.Context) error { // want filteredFixed:"returns ctx error"
 	return fetch(ctx)
+}
+
+// A predicate counts as errors.Is in the loop and done-branch rules too.
+func predicateContinues(ctx context.Context) {
+	for {
+		err := fetch(ctx)
+		if b.IsCtxErr(err) { // want `the loop continues on a context error`
+			continue
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// ok: the loop leaves on a context error.
+func predicateContinuesFixed(ctx context.Context) {
+	for {
+		err := fetch(ctx)
+		if b.IsCtxErr(err) || err != nil {
+			return
+		}
+	}
+}
+
+func predicateSendsFresh(ctx context.Context, errc chan<- error) {
+	if err := fetch(ctx); b.IsCanceled(err) {
+		errc <- errors.New("stopped") // want `predicateSendsFresh sends errc a fresh error`
+	}
+}
+
+// ok: the context's error is sent on.
+func predicateSendsFreshFixed(ctx context.Context, errc chan<- error) {
+	if err := fetch(ctx); b.IsCanceled(err) {
+		errc <- err
+	}
+}
+
+func retryPredicate(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil { // want `the loop leaves only on success of a.fetch`
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// ok: a predicate on the error leaves the retry loop.
+func retryPredicateFixed(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if err == nil {
+			return nil
+		}
+		if b.Stopping(err) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
 }
