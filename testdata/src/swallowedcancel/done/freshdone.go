@@ -55,6 +55,16 @@ func namedFresh(ctx context.Context) (err error) {
 	return
 }
 
+// ok: the named result holds the context's error.
+func namedFreshFixed(ctx context.Context) (err error) {
+	select {
+	case <-ctx.Done():
+		err = ctx.Err()
+	default:
+	}
+	return
+}
+
 // ok: a local that never leaves the branch, and a message built for a log.
 func localFresh(ctx context.Context, w http.ResponseWriter) {
 	select {
