@@ -117,3 +117,24 @@ func rootNoCheck() {
 		time.Sleep(time.Second)
 	}
 }
+
+// A work loop whose only exit checks the root context cannot stop either.
+func rootWork() {
+	ctx := context.Background()
+	for { // want `this loop runs under ctx := context.Background\(\), which nothing cancels`
+		if ctx.Err() != nil {
+			return
+		}
+		_ = fetch(ctx)
+	}
+}
+
+// ok: the context comes from the caller, who can cancel it.
+func rootWorkFixed(ctx context.Context) {
+	for {
+		if ctx.Err() != nil {
+			return
+		}
+		_ = fetch(ctx)
+	}
+}
