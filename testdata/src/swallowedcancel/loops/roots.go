@@ -138,3 +138,51 @@ func rootWorkFixed(ctx context.Context) {
 		_ = fetch(ctx)
 	}
 }
+
+func rootPoll() {
+	ctx := context.Background()
+	for { // want `this loop runs under ctx := context.Background\(\), which nothing cancels`
+		select {
+		case <-ctx.Done():
+			return
+		default:
+			_ = fetch(ctx)
+		}
+	}
+}
+
+// ok: the function can cancel the context it made.
+func rootPollCancel() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		default:
+			_ = fetch(ctx)
+		}
+	}
+}
+
+func rootWorkAfter() {
+	ctx := context.Background()
+	for { // want `this loop runs under ctx := context.Background\(\), which nothing cancels`
+		_ = fetch(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+	}
+}
+
+// ok: the context it made expires.
+func rootWorkTimeout() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for {
+		_ = fetch(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+	}
+}
