@@ -156,7 +156,9 @@ func retryOnce(ctx context.Context) error {
 }
 
 // store is opaque: nothing summarises what Get returns.
-type store interface{ Get(ctx context.Context) error }
+type store interface {
+	Get(ctx context.Context) error
+}
 
 // An opaque ctx-taking operation is retried like a summarised one.
 func retryOpaque(ctx context.Context, s store) error {
