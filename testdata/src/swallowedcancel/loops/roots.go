@@ -186,3 +186,21 @@ func rootWorkTimeout() {
 		}
 	}
 }
+
+// ok: rootWorker that also stops on a signal.
+func rootWithSignal(jobs <-chan int) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	ctx := context.Background()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sig:
+			return
+		case j := <-jobs:
+			_ = fetch(ctx)
+			log.Print(j)
+		}
+	}
+}
