@@ -11,9 +11,11 @@ import (
 )
 
 // freshPassed flags, in the statements that run once ctx is done, a fresh
-// error (errors.New, fmt.Errorf without %w) sent on a channel or stored
+// error (errors.New, fmt.Errorf without %w) sent on a channel, stored
 // where it outlives the branch (a field, a pointer, a package variable, a
-// captured variable or a named result): whoever reads it cannot tell
+// captured variable or a named result), or passed for an error parameter
+// of a call that is a statement or whose result is returned
+// (s.fail(errors.New("stopped")), freshArgs): whoever reads it cannot tell
 // cancellation from failure. It applies whatever the function returns;
 // the owner of the context and protocol responses are silent, as for
 // returns.
@@ -34,11 +36,24 @@ func (c *checker) freshPassed(cur inspector.Cursor, body []ast.Stmt, fi funcInfo
 		c.pass.Report(analysis.Diagnostic{Pos: e.Pos(), End: e.End(),
 			Message: fmt.Sprintf("%s %s a fresh error when %s: errors.Is(err, context.Canceled) fails for whoever reads it; pass ctx.Err() on, or wrap it with %%w", c.funcName(cur), how, what)})
 	}
+	passes := func(e ast.Expr) {
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			for _, a := range c.freshArgs(call) {
+				report(a, "passes "+c.render(call.Fun))
+			}
+		}
+	}
 	for _, st := range body {
 		ast.Inspect(st, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.ExprStmt:
+				passes(n.X)
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					passes(r)
+				}
 			case *ast.SendStmt:
 				if c.freshErr(n.Value) {
 					report(n.Value, "sends "+c.render(n.Chan))

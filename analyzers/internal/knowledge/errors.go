@@ -67,3 +67,26 @@ var TextMatchers = map[string]TextMatch{
 var LeavingBuiltins = map[string]bool{
 	"panic": true,
 }
+
+// ErrorSinks are calls that take an error parameter to wrap it into
+// their result or to record it for people (traces, crash reports), not to
+// hand it to code that decides on it: passing them a fresh error in a
+// done branch is not reported as passing it on.
+var ErrorSinks = map[string]bool{
+	// errors.Join wraps its operands (https://pkg.go.dev/errors#Join).
+	"errors.Join": true,
+	// github.com/pkg/errors annotates the error it is given
+	// (https://pkg.go.dev/github.com/pkg/errors#Wrap).
+	"github.com/pkg/errors.Wrap":         true,
+	"github.com/pkg/errors.Wrapf":        true,
+	"github.com/pkg/errors.WithMessage":  true,
+	"github.com/pkg/errors.WithMessagef": true,
+	"github.com/pkg/errors.WithStack":    true,
+	// Span.RecordError adds an event to the trace
+	// (https://pkg.go.dev/go.opentelemetry.io/otel/trace#Span).
+	"(go.opentelemetry.io/otel/trace.Span).RecordError": true,
+	// sentry.CaptureException reports the error to Sentry
+	// (https://pkg.go.dev/github.com/getsentry/sentry-go#CaptureException).
+	"github.com/getsentry/sentry-go.CaptureException":        true,
+	"(*github.com/getsentry/sentry-go.Hub).CaptureException": true,
+}
