@@ -45,8 +45,17 @@
 //     its cancel func kept), as goroutine groups and handles do
 //     (g.Go(s.loop), Stop cancels), known across packages by a fact;
 //   - in the same branches, a fresh error that loses the context error's
-//     identity (errors.New, fmt.Errorf without %w), and fmt.Errorf that
-//     formats ctx.Err() without %w anywhere;
+//     identity (errors.New, fmt.Errorf without %w) when it is returned,
+//     and also in functions that return nothing when it is sent on a
+//     channel, stored where it outlives the branch (a field, a pointer,
+//     a package or captured variable, a named result) or passed on for a
+//     parameter of type error of a call that is a statement or whose
+//     result is returned (s.fail(errors.New("stopped")),
+//     cb(fmt.Errorf("canceled"))); parameters of type any (log.Print),
+//     loggers taking ...any after the error (logr's Error), field
+//     builders used as arguments (zap.Error), wrappers and recorders
+//     (errors.Join, span.RecordError) are not reported; and fmt.Errorf
+//     that formats ctx.Err() without %w anywhere;
 //   - a nil error returned for the error of a call given the function's
 //     context (if err := fetch(ctx); err != nil { log.Print(err); return
 //     nil }): cancellation is dropped with every other error. Silent when
