@@ -83,7 +83,18 @@
 //     done), or, in a bounded loop that sleeps, retries it (cancellation
 //     treated as a transient failure). A call is context-aware when it
 //     takes a context.Context argument or when its summary says that it
-//     returns its context's error.
+//     returns its context's error;
+//   - an endless loop (no condition) whose only exits are ifs on the
+//     non-nil result of a filter of context errors, a function that
+//     returns nil for a context error and the error otherwise (known
+//     across packages by a fact), applied to the error of a
+//     context-aware call (if err := ignoreCanceled(work(ctx)); err !=
+//     nil { return err }): once the context is done the filter turns its
+//     error into nil and the loop goes round forever. Silent when the
+//     loop can leave otherwise (another return, a break or labelled
+//     branch out of it, panic, log.Fatal), checks its context anywhere,
+//     runs under a context nobody cancels, or is in the owner of its
+//     context.
 //
 // Every function exports a fact when it returns its context's error
 // (ctx.Err(), context.Cause, a %w wrap of them, or the result of another

@@ -274,11 +274,28 @@ func (c *checker) ctxCallBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Id
 // statements before it and returns what name gives for the first call in
 // its right-hand side that it names, or "".
 func (c *checker) callBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident, name func(*ast.CallExpr) string) string {
-	obj := c.pass.TypesInfo.ObjectOf(errID)
-	stmts := append([]ast.Stmt{}, before...)
-	if is.Init != nil {
-		stmts = append(stmts, is.Init)
+	for _, r := range c.assignedBy(withInit(before, is), errID) {
+		if s := c.errCall(r, true, name); s != "" {
+			return s
+		}
 	}
+	return ""
+}
+
+// withInit returns the statements before the if, then its init, if any:
+// where what its condition tests was last assigned.
+func withInit(before []ast.Stmt, is *ast.IfStmt) []ast.Stmt {
+	if is.Init == nil {
+		return before
+	}
+	return append(append([]ast.Stmt{}, before...), is.Init)
+}
+
+// assignedBy returns the right-hand side of the last assignment to id
+// among stmts: the expression assigned to it, or the whole multi-valued
+// right-hand side (v, err := f()); nil when none assigns it.
+func (c *checker) assignedBy(stmts []ast.Stmt, id *ast.Ident) []ast.Expr {
+	obj := c.pass.TypesInfo.ObjectOf(id)
 	for j := len(stmts) - 1; j >= 0; j-- {
 		as, ok := stmts[j].(*ast.AssignStmt)
 		if !ok {
@@ -293,18 +310,12 @@ func (c *checker) callBefore(before []ast.Stmt, is *ast.IfStmt, errID *ast.Ident
 		if at < 0 {
 			continue
 		}
-		rhs := as.Rhs
-		if len(rhs) == len(as.Lhs) {
-			rhs = rhs[at : at+1]
+		if len(as.Rhs) == len(as.Lhs) {
+			return as.Rhs[at : at+1]
 		}
-		for _, r := range rhs {
-			if s := c.errCall(r, true, name); s != "" {
-				return s
-			}
-		}
-		return ""
+		return as.Rhs
 	}
-	return ""
+	return nil
 }
 
 // errCall returns what name gives for the first call in e whose error e

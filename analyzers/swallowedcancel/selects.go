@@ -80,7 +80,16 @@ func branches(st ast.Stmt) func(func(*ast.BranchStmt) bool) {
 				return true
 			})
 		}
-		walk(st, false, false)
+		// st may itself be a loop, switch or select: its breaks (and a
+		// loop's continues) target st, not the enclosing statement.
+		switch st.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			walk(st, true, true)
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			walk(st, true, false)
+		default:
+			walk(st, false, false)
+		}
 	}
 }
 

@@ -76,7 +76,8 @@ var nodeTypes = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast
 // done.go (what a function returns once its context is done), nilerr.go
 // (nil returned for the error of a context-aware call), ineffective.go
 // (checks of the context that drop what they notice), loops.go and
-// selects.go (loops that cannot stop) and roots.go (loops under a context
+// selects.go (loops that cannot stop), filterloop.go (loops that leave only
+// on a filtered error) and roots.go (loops under a context
 // nothing cancels).
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c := &checker{pass: pass, rp: rp}
@@ -115,6 +116,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			c.ineffectiveIf(cur, n)
 		case *ast.ForStmt:
 			c.forLoop(cur, n)
+			c.filterLoop(cur, n)
 			if n.Cond == nil {
 				c.rootLoop(cur, n, n.Body)
 			}

@@ -120,3 +120,22 @@ func selectInLit(ctx context.Context, jobs []int) {
 		return
 	}
 }
+
+// ok: the continue belongs to a loop inside the done case, not to the
+// select's loop.
+func doneDrains(ctx context.Context, jobs <-chan int, pending []int) error { // want doneDrains:"returns ctx error"
+	for {
+		select {
+		case <-ctx.Done():
+			for _, p := range pending {
+				if p == 0 {
+					continue
+				}
+				log.Print(p)
+			}
+			return ctx.Err()
+		case j := <-jobs:
+			log.Print(j)
+		}
+	}
+}

@@ -136,3 +136,27 @@ func retryPredicateFixed(ctx context.Context) error {
 		time.Sleep(time.Second)
 	}
 }
+
+// The only exit of the loop is a non-nil error filtered by package b's
+// filter, known by its fact.
+func filteredLoop(ctx context.Context) error {
+	for {
+		err := b.IgnoreCanceled(fetch(ctx))
+		if err != nil { // want `the loop leaves only when b.IgnoreCanceled returns a non-nil error, and b.IgnoreCanceled turns a context error into nil, so the loop never stops once its context is done`
+			return err
+		}
+	}
+}
+
+// ok: the loop checks its context before filtering.
+func filteredLoopFixed(ctx context.Context) error {
+	for {
+		err := fetch(ctx)
+		if b.IsCtxErr(err) {
+			return err
+		}
+		if err := b.IgnoreCanceled(err); err != nil {
+			return err
+		}
+	}
+}
