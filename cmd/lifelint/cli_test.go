@@ -601,3 +601,107 @@ func TestHelpAndVSCode(t *testing.T) {
 		t.Errorf("-vscode wrote to stderr: %q", v.stderr)
 	}
 }
+
+// TestSuppressionGroup: handlerblock groups one root cause into one finding
+// per package and callee chain, with the other call sites as related
+// locations (issue 15 item 7). A directive on the reported line covers the
+// whole group: nothing is reported, the related sites (here in another
+// file) included, and the directive is not "unused".
+func TestSuppressionGroup(t *testing.T) {
+	store := "package store\n\nimport \"net\"\n\n// Lookup dials without a context.\nfunc Lookup(addr string) error {\n\tc, err := net.Dial(\"tcp\", addr)\n\tif err == nil {\n\t\tc.Close()\n\t}\n\treturn err\n}\n"
+	get := func(directive string) string {
+		return `package app
+
+import (
+	"net/http"
+
+	"example.com/m/store"
+)
+
+func get(w http.ResponseWriter, r *http.Request) {
+` + directive + `	_ = store.Lookup("db:5432")
+}
+
+func put(w http.ResponseWriter, r *http.Request) {
+	_ = store.Lookup("db:5432")
+}
+
+func Routes() {
+	http.HandleFunc("/get", get)
+	http.HandleFunc("/put", put)
+	http.HandleFunc("/del", del)
+}
+`
+	}
+	del := "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/store\"\n)\n\nfunc del(w http.ResponseWriter, r *http.Request) {\n\t_ = store.Lookup(\"db:5432\")\n}\n"
+	const msg = "app/app.go:10:6: calls store.Lookup → net.Dial in net/http handler get, and at 2 more call sites (3 request paths in all"
+
+	// Without the directive: one finding, two related sites.
+	plain := writeModule(t, map[string]string{"store/store.go": store, "app/app.go": get(""), "app/del.go": del})
+	r := run(t, plain, "./...")
+	r.want(t, 1, "*")
+	if !strings.HasPrefix(r.stdout, msg) || strings.Count(r.stdout, "\n") != 1 {
+		t.Fatalf("without a directive:\n%s\nwant exactly one finding starting %q", r.stdout, msg)
+	}
+	var js struct {
+		Findings []struct {
+			Related []struct {
+				File string `json:"file"`
+				Line int    `json:"line"`
+			} `json:"related"`
+		} `json:"findings"`
+		Ignored []struct {
+			Line    int `json:"line"`
+			Related []struct {
+				File string `json:"file"`
+				Line int    `json:"line"`
+			} `json:"related"`
+		} `json:"ignored"`
+	}
+	if err := json.Unmarshal([]byte(run(t, plain, "-format", "json", "./...").stdout), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Findings) != 1 || len(js.Findings[0].Related) != 2 {
+		t.Fatalf("JSON findings = %+v, want one with two related sites", js.Findings)
+	}
+
+	// The directive on the line above the reported call covers the group.
+	dir := writeModule(t, map[string]string{"store/store.go": store, "app/del.go": del,
+		"app/app.go": get("\t//lifelint:ignore handlerblock the store is local and answers at once\n")})
+	r = run(t, dir, "./...")
+	r.want(t, 0, "")
+	if strings.Contains(r.stderr, "suppresses nothing") {
+		t.Errorf("stderr reports the directive unused:\n%s", r.stderr)
+	}
+	js.Findings = nil
+	if err := json.Unmarshal([]byte(run(t, dir, "-format", "json", "./...").stdout), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Findings) != 0 {
+		t.Errorf("JSON findings = %+v, want none", js.Findings)
+	}
+	var sa struct {
+		Runs []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(run(t, dir, "-format", "sarif", "./...").stdout), &sa); err != nil {
+		t.Fatal(err)
+	}
+	if len(sa.Runs) != 1 || len(sa.Runs[0].Results) != 0 {
+		t.Errorf("SARIF runs = %+v, want one with no results", sa.Runs)
+	}
+	// -show-ignored lists the group once, its related sites with it.
+	r = run(t, dir, "-show-ignored", "./...")
+	r.want(t, 0, "*")
+	if strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "ignored: the store is local and answers at once") {
+		t.Errorf("-show-ignored:\n%s\nwant the one grouped finding, ignored", r.stdout)
+	}
+	js.Findings, js.Ignored = nil, nil
+	if err := json.Unmarshal([]byte(run(t, dir, "-format", "json", "-show-ignored", "./...").stdout), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Findings) != 0 || len(js.Ignored) != 1 || js.Ignored[0].Line != 11 || len(js.Ignored[0].Related) != 2 {
+		t.Errorf("JSON with -show-ignored: findings %+v, ignored %+v; want none, and one ignored at line 11 with two related sites", js.Findings, js.Ignored)
+	}
+}

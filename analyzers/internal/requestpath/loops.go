@@ -174,13 +174,23 @@ func directlyInLoop(cur inspector.Cursor) bool {
 // worker loop as a per-tick region: for { time.Sleep(d); work() } and
 // for { select { case <-stop: return; case <-t.C: } work() }. The wait
 // itself is the loop's pacing, not part of the tick.
+//
+// A worker loop that waits by receiving from a channel
+// (for { v, ok := <-in; if !ok { return }; work(v) }) runs the statements
+// after the receive once per message (issue 15 item 2: a loop whose exit is
+// a closed channel is a worker); a receive of a tick is a tick's wait.
 func (c *classifier) waitThenWork(loop *ast.ForStmt) {
 	for i, st := range loop.Body.List {
-		if !c.isWait(st) {
+		r := &Reason{Kind: TickLoop, Framework: "tick", Pos: loop.Pos()}
+		if ch := analysisutil.RecvChan(st); ch != nil { // v, ok := <-in as a statement
+			if _, kind := c.chanKind(c.pass.TypesInfo.TypeOf(ch)); kind != TickLoop {
+				r = &Reason{Kind: MessageLoop, Framework: "channel", Pos: loop.Pos()}
+			}
+		} else if !c.isWait(st) {
 			continue
 		}
 		for _, after := range loop.Body.List[i+1:] {
-			c.in.regions[after] = &Reason{Kind: TickLoop, Framework: "tick", Pos: loop.Pos()}
+			c.in.regions[after] = r
 		}
 		return
 	}
