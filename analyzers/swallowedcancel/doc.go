@@ -94,7 +94,12 @@
 //     loop can leave otherwise (another return, a break or labelled
 //     branch out of it, panic, log.Fatal), checks its context anywhere,
 //     runs under a context nobody cancels, or is in the owner of its
-//     context.
+//     context;
+//   - a check of the context that drops what it notices: if ctx.Err() !=
+//     nil { ... } (or if err := ctx.Err(); err != nil { ... }), or a poll
+//     select { case <-ctx.Done(): ...; default: }, whose branch neither
+//     returns, leaves, assigns, sends nor passes the error to a call, in a
+//     function that received its context and later returns nil.
 //
 // Every function exports a fact when it returns its context's error
 // (ctx.Err(), context.Cause, a %w wrap of them, or the result of another

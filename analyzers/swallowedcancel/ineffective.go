@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
@@ -15,12 +16,37 @@ import (
 // returns, leaves, stores, sends nor passes the error on, in a function
 // that received its context and later returns nil: the check notices the
 // cancellation and then drops it.
+// The error may be taken in the if's init (if err := ctx.Err(); err != nil);
+// a call given err then passes it on.
 func (c *checker) ineffectiveIf(cur inspector.Cursor, is *ast.IfStmt) {
 	b, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ || !c.isCtxErrSource(b.X) || !isNil(c.pass.TypesInfo, b.Y) || is.Else != nil {
+	if !ok || b.Op != token.NEQ || !isNil(c.pass.TypesInfo, b.Y) || is.Else != nil {
 		return
 	}
-	c.ineffective(cur, is.Body.List, is.End(), "if "+c.render(is.Cond)+" { ... }", is.Pos(), is.Body.Lbrace+1)
+	what := "if " + c.render(is.Cond) + " { ... }"
+	var errObj types.Object
+	if !c.isCtxErrSource(b.X) {
+		if errObj = c.initCtxErr(is, b.X); errObj == nil {
+			return
+		}
+		what = "if " + c.render(is.Init) + "; " + c.render(is.Cond) + " { ... }"
+	}
+	c.ineffective(cur, is.Body.List, errObj, is.End(), what, is.Pos(), is.Body.Lbrace+1)
+}
+
+// initCtxErr returns the variable x when the if's init is x := ctx.Err()
+// (or context.Cause), or nil.
+func (c *checker) initCtxErr(is *ast.IfStmt, x ast.Expr) types.Object {
+	as, ok := is.Init.(*ast.AssignStmt)
+	id, isID := ast.Unparen(x).(*ast.Ident)
+	if !ok || !isID || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !c.isCtxErrSource(as.Rhs[0]) {
+		return nil
+	}
+	lhs, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || c.pass.TypesInfo.Defs[lhs] == nil || c.pass.TypesInfo.Defs[lhs] != c.pass.TypesInfo.Uses[id] {
+		return nil
+	}
+	return c.pass.TypesInfo.Defs[lhs]
 }
 
 // ineffectivePoll flags the same in a poll of ctx.Done():
@@ -37,12 +63,12 @@ func (c *checker) ineffectivePoll(cur inspector.Cursor, cc *ast.CommClause, ctx 
 	if !poll {
 		return
 	}
-	c.ineffective(cur, cc.Body, sel.End(), "case <-"+c.render(ctx)+".Done()", cc.Pos(), cc.Colon+1)
+	c.ineffective(cur, cc.Body, nil, sel.End(), "case <-"+c.render(ctx)+".Done()", cc.Pos(), cc.Colon+1)
 }
 
-func (c *checker) ineffective(cur inspector.Cursor, body []ast.Stmt, after token.Pos, what string, pos, end token.Pos) {
+func (c *checker) ineffective(cur inspector.Cursor, body []ast.Stmt, errObj types.Object, after token.Pos, what string, pos, end token.Pos) {
 	fi := c.funcAt(cur)
-	if !fi.returnsErr() || !fi.received || fi.owner || !c.handsNothingOn(body) {
+	if !fi.returnsErr() || !fi.received || fi.owner || !c.handsNothingOn(body, errObj) {
 		return
 	}
 	fn := analysisutil.EnclosingFunc(cur)
@@ -64,8 +90,8 @@ func (c *checker) ineffective(cur inspector.Cursor, body []ast.Stmt, after token
 
 // handsNothingOn reports whether the statements neither leave (return,
 // break, continue, goto, panic), nor assign, send, or pass a context error
-// to a call.
-func (c *checker) handsNothingOn(body []ast.Stmt) bool {
+// (or errObj, a variable holding one) to a call.
+func (c *checker) handsNothingOn(body []ast.Stmt, errObj types.Object) bool {
 	ok := true
 	for _, st := range body {
 		ast.Inspect(st, func(n ast.Node) bool {
@@ -79,7 +105,7 @@ func (c *checker) handsNothingOn(body []ast.Stmt) bool {
 					ok = false
 				}
 				for _, a := range n.Args {
-					if c.isCtxErrSource(a) {
+					if id, isID := ast.Unparen(a).(*ast.Ident); c.isCtxErrSource(a) || (isID && errObj != nil && c.pass.TypesInfo.Uses[id] == errObj) {
 						ok = false
 					}
 				}

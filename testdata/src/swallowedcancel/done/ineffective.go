@@ -92,3 +92,29 @@ func ineffectiveInLoopFixed(ctx context.Context, items []int) error {
 	}
 	return nil
 }
+
+// The check with the error in the if's init: the same drop.
+func ineffectiveInit(ctx context.Context) error {
+	if err := ctx.Err(); err != nil { // want `if err := ctx.Err\(\); err != nil \{ ... \} notices that the context is done but neither returns nor passes the error on, and ineffectiveInit later returns nil`
+		log.Print("stopping")
+	}
+	log.Print("flushing")
+	return nil
+}
+
+func ineffectiveInitFixed(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		log.Print("stopping")
+		return err
+	}
+	log.Print("flushing")
+	return nil
+}
+
+// ok: the error is passed on (here to a recorder), as with ctx.Err().
+func ineffectiveInitRecorded(ctx context.Context, record func(error)) error {
+	if err := ctx.Err(); err != nil {
+		record(err)
+	}
+	return nil
+}
