@@ -66,6 +66,11 @@ type options struct {
 }
 
 // env holds the paths one benchmark uses.
+// scopeFlag is the vet tool flag by which the lifelint command names the
+// modules under analysis (internal/vetscope.FlagName; the bench is its own
+// module and runs lifelint as a binary).
+const scopeFlag = "lifelint.scope"
+
 type env struct {
 	benchDir, repoRoot string
 	work               string // .cache/<set>
@@ -73,7 +78,11 @@ type env struct {
 	template           string // template GOCACHE: compiled, no vet results
 	novet              string // the no-op vet tool that fills the template
 	patterns           []string
-	log                func(string, ...any)
+	// scope is the -lifelint.scope value the lifelint command would give
+	// its vet tool for the patterns (the modules of their packages), set
+	// by describe; floor+types passes it in cli mode.
+	scope string
+	log   func(string, ...any)
 }
 
 func run(o options, log func(string, ...any)) error {
@@ -451,17 +460,31 @@ func (e *env) buildTools(goVersion, mode string, lflags []string) ([]*tool, map[
 	var typecheck []*tool
 	if len(l.served) > 0 {
 		// lifelint's own vet tool with every analyzer off: unitchecker
-		// still parses and type-checks every package and dependency and
-		// writes (empty) facts, so go vet caches its results as it does
-		// lifelint's. The flags are part of go vet's cache key, so its
-		// results are not lifelint's.
+		// still parses and type-checks every package it is not told to
+		// skip and writes (empty) facts, so go vet caches its results as
+		// it does lifelint's. The flags are part of go vet's cache key, so
+		// its results are not lifelint's. In cli mode it gets the scope
+		// flag the lifelint command gives its vet tool, so it skips the
+		// same dependencies (the scope fast path): then it is exactly what
+		// lifelint costs before its passes run.
 		off := []string{"-vettool=" + lifelint}
 		for _, a := range l.served {
 			off = append(off, "-"+a+"=false")
 		}
+		scoped := mode == "cli"
 		typecheck = append(typecheck, &tool{id: "typecheck", name: "floor+types", parse: parseGoVet,
-			argv: func(p []string) []string { return slices.Concat([]string{"go", "vet"}, off, p) }})
-		info["typecheck"] = "`go vet -vettool=lifelint " + strings.Join(off[1:], " ") + " <patterns>`: lifelint's vet tool with every analyzer off, so the go command's share plus parsing, type checking (from source, dependencies included, as for facts) and writing empty facts: what lifelint costs before its passes run"
+			argv: func(p []string) []string {
+				args := slices.Concat([]string{"go", "vet"}, off)
+				if scoped && e.scope != "" {
+					args = append(args, "-"+scopeFlag+"="+e.scope)
+				}
+				return slices.Concat(args, p)
+			}})
+		if scoped {
+			info["typecheck"] = "`go vet -vettool=lifelint " + strings.Join(off[1:], " ") + " -" + scopeFlag + "=<the modules of the patterns> <patterns>`: lifelint's vet tool with every analyzer off and the scope the lifelint command gives it, so the go command's share plus parsing, type checking and writing empty facts for the packages lifelint analyzes (the set and its dependencies in the same modules; the scope fast path skips the others, the standard library among them): what lifelint costs before its passes run"
+		} else {
+			info["typecheck"] = "`go vet -vettool=lifelint " + strings.Join(off[1:], " ") + " <patterns>`: lifelint's vet tool with every analyzer off, so the go command's share plus parsing, type checking (from source, dependencies included, as for facts) and writing empty facts: what lifelint costs before its passes run"
+		}
 	}
 	return append([]*tool{
 		l,
@@ -533,11 +556,16 @@ func (e *env) describe() (corpus, error) {
 	if err != nil {
 		return c, err
 	}
+	var paths []string
 	for line := range strings.Lines(out) {
 		if m := strings.TrimSpace(line); m != "" && !slices.Contains(c.modules, m) {
 			c.modules = append(c.modules, m)
+			path, _, _ := strings.Cut(m, " ")
+			paths = append(paths, path)
 		}
 	}
+	slices.Sort(paths)
+	e.scope = strings.Join(slices.Compact(paths), ",")
 	return c, nil
 }
 
