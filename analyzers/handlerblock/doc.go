@@ -61,9 +61,17 @@
 //     a helper of the package whose blocking all sits under tests of its
 //     parameters against constants (if d > 25*time.Millisecond { ... })
 //     does not block when its constant arguments fail those tests
-//     (ready(time.Millisecond)). The
-//     standard library gets no summaries: its blocking calls are listed
-//     directly.
+//     (ready(time.Millisecond)). A helper with no context in scope that
+//     calls the Context variant of a table entry (QueryRowContext,
+//     ExecContext, DialContext, PublishWithContext, ...) with a context
+//     nothing cancels (context.Background(), TODO(), a context.WithX or
+//     WithValue child of one, or a local set only to such contexts) blocks
+//     as surely ("calls (*store.Store).UserByID →
+//     (*sql.DB).QueryRowContext(context.Background())"); its own body is
+//     not reported, and neither is a deadline over a root that is also
+//     handed to a Shutdown or Close, nor startup code (by name, or by any
+//     behaviour but owning that root context). The standard library gets
+//     no summaries: its blocking calls are listed directly.
 //
 // Each root cause is reported once. A function that is a request path by
 // its own shape (a handler, a per-operation function, a worker loop's body)
@@ -135,7 +143,12 @@
 // interfaces, func parameters or func values of other packages; an
 // exec.Cmd or http.Request that comes from a parameter or a field (its
 // origin is unknown, so the pass stays silent); a resty request kept in
-// a variable before it is sent. A send to a shared buffered channel is
+// a variable before it is sent; a Context variant given context.Background
+// in a helper with no context when the call is not a table entry's variant
+// (pgx, go-redis, mongo-driver calls, which always take a context), when
+// the context comes from a field (s.ctx), a parameter or an unknown call,
+// or when the call sits in a worker loop's body or a literal of the helper.
+// A send to a shared buffered channel is
 // reported even when its buffer usually has room: it blocks once the
 // buffer is full, and the pass cannot know the fill level.
 //

@@ -70,6 +70,10 @@ type site struct {
 	fix  func(ctx string) []analysis.TextEdit // nil: no mechanical fix
 	// chanOp marks a channel send or receive.
 	chanOp bool
+	// rooted marks a Context variant given an uncancelled context in a
+	// function with no context in scope (bgio.go): a site of the
+	// function's summary only, never reported in its body.
+	rooted bool
 }
 
 type checker struct {
@@ -86,6 +90,9 @@ type checker struct {
 	// pruned, when set, reports a call of a local function whose constant
 	// arguments fail the guards of all its blocking (guards.go).
 	pruned func(requestpath.Call) bool
+	// ctxVariants are the keys of the Context variants of the blocking
+	// table's entries (bgio.go), built on first use.
+	ctxVariants map[string]bool
 
 	// sites are the direct blocking sites, by declaration; those in
 	// package-level variables (var h = http.HandlerFunc(func(...) {...}))

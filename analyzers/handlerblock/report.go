@@ -16,7 +16,7 @@ import (
 // reported at those calls instead, with the chain.
 func (c *checker) reportSite(s site, d *ast.FuncDecl) {
 	r := c.rp.At(s.cur)
-	if r == nil || c.rp.Graph.Generated(s.cur.Node().Pos()) {
+	if r == nil || s.rooted || c.rp.Graph.Generated(s.cur.Node().Pos()) {
 		return
 	}
 	if d != nil && r.Kind == requestpath.Called && c.rp.RunsWithFunc(s.cur, d) {

@@ -333,6 +333,9 @@ func (c *checker) collect(insp *inspector.Inspector) {
 					continue // go bg.Wait(): runs in its own goroutine
 				}
 				s, ok = c.blockingCall(cur)
+				if !ok && isFunc {
+					s, ok = c.rootedSite(cur, top, d) // bgio.go
+				}
 			} else {
 				s, ok = c.chanOp(cur)
 			}

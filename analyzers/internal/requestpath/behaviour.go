@@ -19,19 +19,25 @@ import (
 //   - runs a server and then stops it (a serve and a stop method of one
 //     receiver type).
 
-// byBehaviour reports whether decl is factory or lifetime code.
-func (c *classifier) byBehaviour(decl *ast.FuncDecl) bool {
-	return c.isLifetime(decl) || c.returnsPool(decl)
+// byBehaviour reports whether decl is factory or lifetime code, and
+// whether the only sign of it is a root context of its own.
+func (c *classifier) byBehaviour(decl *ast.FuncDecl) (startup, rootOnly bool) {
+	root, other := c.lifetime(decl)
+	if other || c.returnsPool(decl) {
+		return true, false
+	}
+	return root, root
 }
 
-// isLifetime reports whether decl's own body (not its literals) creates a
-// root context, waits for its context to end, or serves and then stops.
-func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
+// lifetime reports whether decl's own body (not its literals) creates a
+// root context (root), or subscribes to signals, waits for its context to
+// end, or serves and then stops (other).
+func (c *classifier) lifetime(decl *ast.FuncDecl) (root, other bool) {
 	info := c.pass.TypesInfo
 	// serves and stops hold the receiver types of the serve and stop
 	// calls: a server is run and then stopped when one type has both
 	// (db.Close() next to srv.ListenAndServe() stops no server).
-	serves, stops, found := map[string]bool{}, map[string]bool{}, false
+	serves, stops := map[string]bool{}, map[string]bool{}
 	isComm := map[ast.Stmt]bool{} // select cases: <-ctx.Done() there is one way out, not a wait
 	inspectOwn(decl.Body, func(n ast.Node) {
 		if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil {
@@ -44,10 +50,10 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 			name := analysisutil.CalleeName(info, n)
 			switch {
 			case knowledge.SignalHandlers[name]:
-				found = true
+				other = true
 			case analysisutil.IsCanceller(name) && len(n.Args) > 0:
 				if arg, ok := ast.Unparen(n.Args[0]).(*ast.CallExpr); ok && isRoot(analysisutil.CalleeName(info, arg)) {
-					found = true
+					root = true
 				}
 			}
 			if fn := analysisutil.Callee(info, n); fn != nil && fn.Signature().Recv() != nil {
@@ -61,20 +67,17 @@ func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {
 			}
 			if u, ok := ast.Unparen(n.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 				if call, ok := ast.Unparen(u.X).(*ast.CallExpr); ok && knowledge.DoneChannels[analysisutil.CalleeName(info, call)] {
-					found = true
+					other = true
 				}
 			}
 		}
 	})
-	if found {
-		return true
-	}
 	for recv := range serves {
 		if serves[recv] && stops[recv] {
-			return true
+			other = true
 		}
 	}
-	return false
+	return root, other
 }
 
 // returnsPool reports whether decl returns a pool it creates: a pool

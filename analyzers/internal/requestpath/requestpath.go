@@ -58,6 +58,7 @@ type Info struct {
 	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt), *ast.CommClause, statements after a wait
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
+	rootOnly map[*ast.FuncDecl]bool
 }
 
 // Func returns the reason the function (an *ast.FuncDecl or *ast.FuncLit)
@@ -68,6 +69,12 @@ func (in *Info) Func(fn ast.Node) *Reason { return in.funcs[fn] }
 // IsStartup reports whether decl is main, init, a constructor or other
 // startup, shutdown or CLI code by lifelint's rules.
 func (in *Info) IsStartup(decl *ast.FuncDecl) bool { return in.startup[decl] }
+
+// OwnsRootOnly reports whether decl is startup code only because its own
+// body creates a context over a root (context.WithTimeout(
+// context.Background(), d)): the sign of lifetime code, but also the shape
+// of a helper with no context that bounds a call with a deadline of its own.
+func (in *Info) OwnsRootOnly(decl *ast.FuncDecl) bool { return in.rootOnly[decl] }
 
 // At returns the request path that the code at cur runs on, or nil. Function
 // literals inherit the request path they are written in, except those
@@ -186,6 +193,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		regions:  map[ast.Node]*Reason{},
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
+		rootOnly: map[*ast.FuncDecl]bool{},
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()
@@ -220,8 +228,9 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 			if recv := fn.Signature().Recv(); recv != nil && isGeneratedStub(recv.Type()) {
 				continue
 			}
-			if c.isStartup(n, fn) {
+			if startup, rootOnly := c.isStartup(n, fn); startup {
 				c.in.startup[n] = true
+				c.in.rootOnly[n] = rootOnly
 			}
 			if r := c.declReason(n, fn); r != nil {
 				c.in.funcs[n] = r

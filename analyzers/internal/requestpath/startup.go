@@ -12,19 +12,18 @@ import (
 // isStartup applies lifelint's startup rules: main and init; package main
 // (CLI and service wiring) unless reached from a request path; test files;
 // functions named like constructors, starters, runners or shutdown; and
-// factory and lifetime code by behaviour (behaviour.go).
-func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) bool {
+// factory and lifetime code by behaviour (behaviour.go). rootOnly reports
+// that the only sign is a root context of the function's own (see
+// OwnsRootOnly).
+func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) (startup, rootOnly bool) {
 	name := fn.Name()
 	if decl.Recv == nil && (name == "main" || name == "init") {
-		return true
+		return true, false
 	}
-	if c.pass.Pkg.Name() == "main" {
-		return true
+	if c.pass.Pkg.Name() == "main" || c.in.Graph.InTest(decl.Pos()) || hasStartupName(name) {
+		return true, false
 	}
-	if c.in.Graph.InTest(decl.Pos()) {
-		return true
-	}
-	return hasStartupName(name) || c.byBehaviour(decl)
+	return c.byBehaviour(decl)
 }
 
 func hasStartupName(name string) bool {
