@@ -94,7 +94,18 @@
 // waits for its context to end, or serves and then stops), and loops by
 // their exits: a worker loop's body runs per message or tick (so do the
 // statements after a worker's wait), while an endless loop that leaves on
-// success is a retry loop and its function stays per-operation.
+// success is a retry loop and its function stays per-operation. A range
+// over deliveries or ticks (for range ticker.C, for range time.Tick(d))
+// runs per message or tick in any function. A loop over a plain channel
+// that a function taking a context is given, as a parameter or in a field
+// (for v := range in, or for { v, ok := <-in; if !ok { return }; ... }),
+// runs per message when its only exits are the channel closing, ctx.Done()
+// or an error; the function is then a worker, and its code before the loop
+// or on the way out runs once. A range over a channel that returns when
+// one message matches is a search, and a range over a channel the function
+// made itself (a fan-in of its own goroutines), a slice, a map, an
+// integer or an iterator is part of one operation: those functions stay
+// per-operation.
 //
 // Suggested fixes use the request context in scope (ctx, r.Context(),
 // c.Request.Context(), ...): Query → QueryContext(ctx, ...), Begin →
@@ -137,8 +148,12 @@
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.
 //
-// Not yet reported: selects that also wait on a local channel, ranges
-// over channels, channel operations on locals and parameters, and channel
+// Not yet reported: selects that also wait on a local channel, the
+// receive of a range over a channel, channel operations on locals and
+// parameters, the body of a loop over a plain channel in a function with
+// no context (a background worker with nothing to honour) or over a
+// channel held in a local or returned by a call (for m := range
+// sub.Channel()), and channel
 // operations in functions of other packages; ctx-less calls through
 // interfaces, func parameters or func values of other packages; an
 // exec.Cmd or http.Request that comes from a parameter or a field (its

@@ -24,11 +24,11 @@ func (c *classifier) longRunning(decl *ast.FuncDecl) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond == nil && c.isWorkerLoop(n) {
+			if n.Cond == nil && c.isWorkerLoop(n.Body) {
 				found = true
 			}
 		case *ast.RangeStmt:
-			if _, kind := c.chanKind(c.pass.TypesInfo.TypeOf(n.X)); kind != 0 {
+			if _, kind := c.chanKind(c.pass.TypesInfo.TypeOf(n.X)); kind != 0 || c.rangeWorker(decl, n) {
 				found = true
 			}
 		}
@@ -37,12 +37,14 @@ func (c *classifier) longRunning(decl *ast.FuncDecl) bool {
 	return found
 }
 
-// isWorkerLoop reports whether the endless loop's exits (its returns, and
-// breaks and gotos that leave it) all sit on a stop path: in a select case
-// that receives (ctx.Done(), a stop or closed channel), or under an if that
-// tests an error, a context's Err, or a closed channel's ok. A loop with an
-// exit anywhere else leaves when its work succeeds: a retry loop.
-func (c *classifier) isWorkerLoop(loop *ast.ForStmt) bool {
+// isWorkerLoop reports whether the exits of the loop with the given body
+// (its returns, and breaks and gotos that leave it) all sit on a stop path:
+// in a select case that receives (ctx.Done(), a stop or closed channel), or
+// under an if that tests an error, a context's Err, or a closed channel's
+// ok. An endless loop with an exit anywhere else leaves when its work
+// succeeds: a retry loop; a range loop over a channel with such an exit
+// waits for one message: a search.
+func (c *classifier) isWorkerLoop(body *ast.BlockStmt) bool {
 	worker := true
 	var visit func(n ast.Node, guarded bool, depth int)
 	visit = func(n ast.Node, guarded bool, depth int) {
@@ -95,10 +97,57 @@ func (c *classifier) isWorkerLoop(loop *ast.ForStmt) bool {
 			return false
 		})
 	}
-	for _, st := range loop.Body.List {
+	for _, st := range body.List {
 		visit(st, false, 0)
 	}
 	return worker
+}
+
+// rangeWorker reports whether loop, a range loop directly in decl, is a
+// worker's loop over a channel of no known message type (see chanWorker):
+// its body runs per message. Its own receive is its wait.
+func (c *classifier) rangeWorker(decl *ast.FuncDecl, loop *ast.RangeStmt) bool {
+	t := c.pass.TypesInfo.TypeOf(loop.X)
+	if t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Chan); !ok {
+		return false // a slice, map, integer or iterator: one operation's items
+	}
+	return c.chanWorker(decl, loop.X) && c.isWorkerLoop(loop.Body)
+}
+
+// chanWorker reports whether decl, receiving in a worker loop from ch, a
+// channel of no known message type, is a worker whose loop runs per
+// message (issue 15 item 2: a loop whose only exit is a closed channel or
+// a stop is a worker). That needs the context a per-operation function
+// would have (decl takes one and is not startup code), so the per-message
+// work has a context to honour; and a channel from outside decl, a
+// parameter or a field: a channel decl makes is the join of its own
+// goroutines (a fan-in), which ends with the operation.
+func (c *classifier) chanWorker(decl *ast.FuncDecl, ch ast.Expr) bool {
+	if decl == nil || c.in.startup[decl] {
+		return false
+	}
+	info := c.pass.TypesInfo
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil || !takesContext(fn.Signature()) {
+		return false
+	}
+	switch x := ast.Unparen(ch).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			for p := range fn.Signature().Params().Variables() {
+				if p == v {
+					return true
+				}
+			}
+		}
+	case *ast.SelectorExpr:
+		sel := info.Selections[x]
+		return sel != nil && sel.Kind() == types.FieldVal
+	}
+	return false
 }
 
 // stopCond reports whether an if condition tests for a stop: an error
@@ -175,16 +224,23 @@ func directlyInLoop(cur inspector.Cursor) bool {
 // for { select { case <-stop: return; case <-t.C: } work() }. The wait
 // itself is the loop's pacing, not part of the tick.
 //
-// A worker loop that waits by receiving from a channel
+// A worker loop of decl that waits by receiving from a channel
 // (for { v, ok := <-in; if !ok { return }; work(v) }) runs the statements
-// after the receive once per message (issue 15 item 2: a loop whose exit is
-// a closed channel is a worker); a receive of a tick is a tick's wait.
-func (c *classifier) waitThenWork(loop *ast.ForStmt) {
+// after the receive once per message, like the body of for v := range in
+// (issue 15 item 2: a loop whose exit is a closed channel is a worker),
+// when the channel's element is a known message type or chanWorker holds;
+// a receive of a tick is a tick's wait.
+func (c *classifier) waitThenWork(decl *ast.FuncDecl, loop *ast.ForStmt) {
 	for i, st := range loop.Body.List {
 		r := &Reason{Kind: TickLoop, Framework: "tick", Pos: loop.Pos()}
 		if ch := analysisutil.RecvChan(st); ch != nil { // v, ok := <-in as a statement
-			if _, kind := c.chanKind(c.pass.TypesInfo.TypeOf(ch)); kind != TickLoop {
-				r = &Reason{Kind: MessageLoop, Framework: "channel", Pos: loop.Pos()}
+			switch fw, kind := c.chanKind(c.pass.TypesInfo.TypeOf(ch)); {
+			case kind == MessageLoop:
+				r = &Reason{Kind: MessageLoop, Framework: fw, Pos: loop.Pos()}
+			case kind == 0 && c.chanWorker(decl, ch):
+				r = &Reason{Kind: MessageLoop, Framework: ChannelFramework, Pos: loop.Pos()}
+			case kind == 0:
+				return
 			}
 		} else if !c.isWait(st) {
 			continue

@@ -32,6 +32,10 @@ const (
 	Called
 )
 
+// ChannelFramework is the Framework of a worker's loop over a channel of
+// no known message type.
+const ChannelFramework = "channel"
+
 // Reason says why a function or region is on a request path. Reasons are
 // immutable; Called reasons point to the caller's reason.
 type Reason struct {
@@ -66,6 +70,9 @@ func (r *Reason) String() string {
 	case GRPCMethod:
 		return "gRPC method " + r.Name
 	case MessageLoop:
+		if r.Framework == ChannelFramework {
+			return "per-message loop over a channel"
+		}
 		return fmt.Sprintf("per-message loop over %s messages", r.Framework)
 	case TickLoop:
 		return "per-tick loop"

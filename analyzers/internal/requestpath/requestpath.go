@@ -249,12 +249,15 @@ func (c *classifier) classify(insp *inspector.Inspector) {
 		case *ast.RangeStmt:
 			if fw, kind := c.chanKind(info.TypeOf(n.X)); kind != 0 {
 				c.in.regions[n.Body] = &Reason{Kind: kind, Framework: fw, Pos: n.Pos()}
+			} else if d, _ := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl); c.rangeWorker(d, n) {
+				c.in.regions[n.Body] = &Reason{Kind: MessageLoop, Framework: ChannelFramework, Pos: n.Pos()}
 			}
 		case *ast.ForStmt:
 			if fw := c.receiverLoop(cur.ChildAt(edge.ForStmt_Body, -1)); fw != "" {
 				c.in.regions[n.Body] = &Reason{Kind: MessageLoop, Framework: fw, Pos: n.Pos()}
-			} else if n.Cond == nil && c.isWorkerLoop(n) {
-				c.waitThenWork(n)
+			} else if n.Cond == nil && c.isWorkerLoop(n.Body) {
+				d, _ := analysisutil.EnclosingFunc(cur).Node().(*ast.FuncDecl)
+				c.waitThenWork(d, n)
 			}
 		case *ast.SelectStmt:
 			if !directlyInLoop(cur) {
