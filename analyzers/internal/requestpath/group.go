@@ -86,7 +86,11 @@ func (g Group) Elsewhere() string {
 	for _, s := range g.Sites {
 		paths[s.Reason.Root().Pos] = true
 	}
-	return fmt.Sprintf(", and at %s (%d request paths in all, see related locations)", g.More(), len(paths))
+	n := fmt.Sprintf("%d request paths", len(paths))
+	if len(paths) == 1 {
+		n = "1 request path"
+	}
+	return fmt.Sprintf(", and at %s (%s in all, see related locations)", g.More(), n)
 }
 
 // Diagnostic returns the diagnostic of the group, at its first call, with
