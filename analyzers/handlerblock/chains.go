@@ -3,14 +3,12 @@ package handlerblock
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"maps"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -131,49 +129,22 @@ func (c *checker) checkCall(call requestpath.Call, chains map[*ast.FuncDecl]call
 			return
 		}
 	}
-	chain = chain.Prepend(analysisutil.ShortName(fn))
-	key := chain.String()
-	if c.groups[key] == nil {
-		c.groupOrder = append(c.groupOrder, key)
-	}
-	c.groups[key] = append(c.groups[key], chainCall{call: call, r: r, chain: chain})
-}
-
-// chainCall is a call on a request path of a function whose summary blocks.
-type chainCall struct {
-	call  requestpath.Call
-	r     *requestpath.Reason
-	chain callgraph.Chain
+	c.groups.Add(chain.Prepend(analysisutil.ShortName(fn)).String(), call, r)
 }
 
 // reportChains reports each distinct callee chain once per package, at its
 // first call on a request path: one root cause (a helper without a context
-// parameter) is one finding, whatever the number of handlers that call it.
-// The other call sites are related locations, which JSON, SARIF and the
-// LSP carry, and an ignore directive on the first line covers them all.
+// parameter) is one finding, whatever the number of handlers that call it
+// (requestpath.Groups).
 func (c *checker) reportChains() {
-	for _, key := range c.groupOrder {
-		calls := c.groups[key]
-		first := calls[0]
-		expr := first.call.Expr()
-		d := analysis.Diagnostic{Pos: expr.Pos(), End: expr.End()}
-		if len(calls) == 1 {
-			d.Message = fmt.Sprintf("calls %s in %s: it blocks without the request context, so a cancelled request keeps waiting and shutdown waits for it; %s", key, first.r, c.chainAdvice(first))
+	for _, g := range c.groups.All() {
+		first := g.First()
+		d := g.Diagnostic()
+		if len(g.Sites) == 1 {
+			d.Message = fmt.Sprintf("calls %s in %s: it blocks without the request context, so a cancelled request keeps waiting and shutdown waits for it; %s", g.Key, first.Reason, c.chainAdvice(first))
 		} else {
-			paths := map[token.Pos]bool{}
-			for _, cc := range calls {
-				paths[cc.r.Root().Pos] = true
-				if cc.call.Cursor != first.call.Cursor {
-					d.Related = append(d.Related, analysis.RelatedInformation{Pos: cc.call.Expr().Pos(), End: cc.call.Expr().End(),
-						Message: "also calls " + first.chain[0] + " in " + cc.r.String()})
-				}
-			}
-			more := "1 more call site"
-			if len(calls) > 2 {
-				more = fmt.Sprintf("%d more call sites", len(calls)-1)
-			}
-			d.Message = fmt.Sprintf("calls %s in %s, and at %s (%d request paths in all, see related locations): it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
-				key, first.r, more, len(paths), first.chain[0])
+			d.Message = fmt.Sprintf("calls %s in %s%s: it blocks without the request context, so cancelled requests keep waiting and shutdown waits for them; give %s a context.Context parameter and use context-aware calls down the chain",
+				g.Key, first.Reason, g.Elsewhere(), g.Callee())
 		}
 		c.pass.Report(d)
 	}
@@ -182,9 +153,9 @@ func (c *checker) reportChains() {
 // chainAdvice says how to fix one blocking chain call: pass the request
 // context down when there is one; a worker loop with no context in scope
 // needs one of its own first.
-func (c *checker) chainAdvice(cc chainCall) string {
-	if _, ok := c.rp.RequestContext(cc.call.Cursor); !ok {
-		switch cc.r.Root().Kind {
+func (c *checker) chainAdvice(s requestpath.Site) string {
+	if _, ok := c.rp.RequestContext(s.Call.Cursor); !ok {
+		switch s.Reason.Root().Kind {
 		case requestpath.MessageLoop, requestpath.TickLoop:
 			return "give the worker a context (cancelled on shutdown) or a stop channel, pass it down and use context-aware calls"
 		}

@@ -103,8 +103,7 @@ type checker struct {
 
 	// groups collects the calls of blocking functions on request paths by
 	// their chain, reported once each (chains.go).
-	groups     map[string][]chainCall
-	groupOrder []string
+	groups requestpath.Groups
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -115,7 +114,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, tokens: map[*types.Var]bool{},
-		replies: replyChans{buffered: map[*types.Var]bool{}, sends: map[*types.Var]int{}}, groups: map[string][]chainCall{}}
+		replies: replyChans{buffered: map[*types.Var]bool{}, sends: map[*types.Var]int{}}}
 	c.findBlockingVars(insp) // sites.go
 	c.findTokenChans(insp)   // chans.go
 	c.findReplyChans(insp)   // replies.go

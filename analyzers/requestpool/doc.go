@@ -32,10 +32,20 @@
 //
 // Helpers of the same package are reported the same way: a helper that is
 // on a request path only because a request path calls it is reported at
-// that call, with the chain (a.dial → redis.NewClient), not where it creates
-// the pool. A function that is a request path by its own shape (a handler,
-// a per-operation function that takes a context) is reported where it
-// creates the pool, and its callers in the package are not reported again.
+// the call on the request path, with the chain (a.dial → redis.NewClient),
+// not where it creates the pool. A function that is a request path by its
+// own shape (a handler, a per-operation function that takes a context) is
+// reported where it creates the pool, and its callers in the package are
+// not reported again.
+//
+// One helper is one root cause, however many request paths call it: the
+// calls of one callee chain in a package are one finding, at the first
+// call, naming the helper to fix, with the other calls as related locations
+// (listed by -format json and SARIF, and shown by the LSP):
+//
+//	a.openDB → sql.Open creates a database connection pool in net/http handler List, and at 2 more call sites (3 request paths in all, see related locations): a pool per request exhausts connections; create it once at startup, not at every call of a.openDB, and inject it
+//
+// Direct creation sites (sql.Open in a handler) are one finding each.
 //
 // A get-or-create through sync.Map (Load, then create, then Store) is
 // reported as racy: concurrent requests for one key each create a pool and
@@ -82,5 +92,6 @@
 // Add constructors with -lifelintconfig.pools=example.com/db.Open (or
 // "&example.com/db.Pool" for a struct type), or the pools key of
 // .lifelint.yml. Suppress a finding with
-// //lifelint:ignore requestpool <reason> on its line or the line above.
+// //lifelint:ignore requestpool <reason> on its line or the line above; on
+// the reported call of a grouped finding, it covers the whole group.
 package requestpool

@@ -229,7 +229,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		pass.ReportRangef(n, "%s creates %s in %s: %s", s.ctor, article(s.what), r, advice)
 	}
-	// ...and calls of functions that create one.
+	// ...and calls of functions that create one, one finding per callee
+	// chain (reportCalls).
+	var calls requestpath.Groups
+	whats := map[string]string{}
 	for _, d := range g.Decls {
 		for _, c := range g.Calls[d] {
 			if c.Callee == nil || c.Go || g.Generated(c.Expr().Pos()) {
@@ -262,10 +265,12 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 			if r.Kind == requestpath.Called && rp.At(c.Cursor) == rp.Func(d) && !c.Go {
 				continue // part of d's summary: reported at the request path's call of d
 			}
-			pass.ReportRangef(c.Expr(), "%s creates %s in %s: %s",
-				chain.Prepend(analysisutil.ShortName(c.Callee)), article(w), r, advice)
+			key := chain.Prepend(analysisutil.ShortName(c.Callee)).String()
+			calls.Add(key, c, r)
+			whats[key] = w
 		}
 	}
+	reportCalls(pass, &calls, whats)
 	return nil, nil
 }
 

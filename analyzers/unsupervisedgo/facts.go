@@ -9,7 +9,6 @@ import (
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 	"github.com/lifelint/lifelint/analyzers/internal/callgraph"
 	"github.com/lifelint/lifelint/analyzers/internal/requestpath"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -179,12 +178,7 @@ func (c *checker) module() string { return callgraph.Module(c.pass) }
 // locations (an ignore directive there covers them all).
 func (c *checker) reportCalls() {
 	g := c.rp.Graph
-	type site struct {
-		call requestpath.Call
-		r    *requestpath.Reason
-	}
-	groups := map[string][]site{}
-	var order []string
+	var groups requestpath.Groups
 	for _, d := range g.Decls {
 		for _, call := range g.Calls[d] {
 			if call.Go || call.Callee == nil || g.Local(call) != nil {
@@ -204,38 +198,23 @@ func (c *checker) reportCalls() {
 			if r == nil {
 				continue
 			}
-			key := analysisutil.ShortName(call.Callee) + " → " + strings.Join(f.Chain, " → ")
-			if groups[key] == nil {
-				order = append(order, key)
-			}
-			groups[key] = append(groups[key], site{call, r})
+			groups.Add(analysisutil.ShortName(call.Callee)+" → "+strings.Join(f.Chain, " → "), call, r)
 		}
 	}
-	for _, key := range order {
-		sites := groups[key]
-		first := sites[0]
-		name := analysisutil.ShortName(first.call.Callee)
-		e := first.call.Expr()
-		if c.isGenerated(e.Pos()) {
+	for _, grp := range groups.All() {
+		first := grp.First()
+		if c.isGenerated(first.Call.Expr().Pos()) {
 			continue
 		}
 		more := ""
-		d := analysis.Diagnostic{Pos: e.Pos(), End: e.End()}
-		if n := len(sites) - 1; n > 0 {
-			more = fmt.Sprintf(", and at %d more call site", n)
-			if n > 1 {
-				more += "s"
-			}
-			more += " (see related locations)"
-			for _, s := range sites[1:] {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.call.Expr().Pos(), End: s.call.Expr().End(),
-					Message: "also calls " + name + " in " + s.r.String()})
-			}
+		if m := grp.More(); m != "" {
+			more = ", and at " + m + " (see related locations)"
 		}
+		d := grp.Diagnostic()
 		d.Message = fmt.Sprintf(
 			"call to %s starts an unsupervised goroutine (%s) in %s%s: nobody waits for it at shutdown and a panic in it kills the process; "+
 				"run the work under an owner the request waits for (errgroup.Group, sync.WaitGroup) or hand it to a supervisor started at startup",
-			name, key, first.r, more)
+			grp.Callee(), grp.Key, first.Reason, more)
 		c.pass.Report(d)
 	}
 }

@@ -602,13 +602,25 @@ func TestHelpAndVSCode(t *testing.T) {
 	}
 }
 
-// TestSuppressionGroup: handlerblock groups one root cause into one finding
-// per package and callee chain, with the other call sites as related
-// locations (issue 15 item 7). A directive on the reported line covers the
-// whole group: nothing is reported, the related sites (here in another
-// file) included, and the directive is not "unused".
+// TestSuppressionGroup: handlerblock and requestpool group one root cause
+// into one finding per package and callee chain, with the other call sites
+// as related locations (issue 15 item 7). A directive on the reported line
+// covers the whole group: nothing is reported, the related sites (here in
+// another file) included, and the directive is not "unused".
 func TestSuppressionGroup(t *testing.T) {
-	store := "package store\n\nimport \"net\"\n\n// Lookup dials without a context.\nfunc Lookup(addr string) error {\n\tc, err := net.Dial(\"tcp\", addr)\n\tif err == nil {\n\t\tc.Close()\n\t}\n\treturn err\n}\n"
+	for _, tc := range []struct{ pass, store, msg string }{
+		{"handlerblock",
+			"package store\n\nimport \"net\"\n\n// Lookup dials without a context.\nfunc Lookup(addr string) error {\n\tc, err := net.Dial(\"tcp\", addr)\n\tif err == nil {\n\t\tc.Close()\n\t}\n\treturn err\n}\n",
+			"app/app.go:10:6: calls store.Lookup → net.Dial in net/http handler get, and at 2 more call sites (3 request paths in all"},
+		{"requestpool",
+			"package store\n\nimport \"database/sql\"\n\n// Lookup opens a pool at every call.\nfunc Lookup(dsn string) error {\n\tdb, err := sql.Open(\"postgres\", dsn)\n\t_ = db\n\treturn err\n}\n",
+			"app/app.go:10:6: store.Lookup → sql.Open creates a database connection pool in net/http handler get, and at 2 more call sites (3 request paths in all"},
+	} {
+		t.Run(tc.pass, func(t *testing.T) { testSuppressionGroup(t, tc.pass, tc.store, tc.msg) })
+	}
+}
+
+func testSuppressionGroup(t *testing.T, pass, store, msg string) {
 	get := func(directive string) string {
 		return `package app
 
@@ -634,7 +646,6 @@ func Routes() {
 `
 	}
 	del := "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/store\"\n)\n\nfunc del(w http.ResponseWriter, r *http.Request) {\n\t_ = store.Lookup(\"db:5432\")\n}\n"
-	const msg = "app/app.go:10:6: calls store.Lookup → net.Dial in net/http handler get, and at 2 more call sites (3 request paths in all"
 
 	// Without the directive: one finding, two related sites.
 	plain := writeModule(t, map[string]string{"store/store.go": store, "app/app.go": get(""), "app/del.go": del})
@@ -667,7 +678,7 @@ func Routes() {
 
 	// The directive on the line above the reported call covers the group.
 	dir := writeModule(t, map[string]string{"store/store.go": store, "app/del.go": del,
-		"app/app.go": get("\t//lifelint:ignore handlerblock the store is local and answers at once\n")})
+		"app/app.go": get("\t//lifelint:ignore " + pass + " the store is local and answers at once\n")})
 	r = run(t, dir, "./...")
 	r.want(t, 0, "")
 	if strings.Contains(r.stderr, "suppresses nothing") {

@@ -105,7 +105,7 @@ func MakeFetcher(dsn string) func(ctx context.Context) error {
 
 // Helpers in other packages: reported at the call, with the chain.
 func ViaHelpers(w http.ResponseWriter, r *http.Request) {
-	db, _ := b.OpenDB("dsn") // want `b.OpenDB → sql.Open creates a database connection pool in net/http handler ViaHelpers: a pool per request exhausts connections; create it once at startup and inject it`
+	db, _ := b.OpenDB("dsn") // want `b.OpenDB → sql.Open creates a database connection pool in net/http handler ViaHelpers, and at 1 more call site \(2 request paths in all, see related locations\): a pool per request exhausts connections; create it once at startup, not at every call of b.OpenDB, and inject it`
 	_ = db
 	_ = b.Cache("addr") // want `b.Cache → b.newRedis → redis.NewClient creates a Redis connection pool in net/http handler ViaHelpers`
 }
