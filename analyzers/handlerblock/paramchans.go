@@ -103,15 +103,19 @@ func (c *checker) ownsParam(d *ast.FuncDecl, v *types.Var) bool {
 
 // callersShowEnd reports whether this package's use of d says how its
 // channel parameter idx is served: d is taken as a value (its callers are
-// unseen), started as a goroutine (go f(), a literal run by go or a
+// unseen), started as a goroutine, directly or through an interface (go f(), a literal run by go or a
 // spawner: its blocking is judged with its launcher, by unsupervisedgo),
 // or given a buffered channel by a caller.
 func (c *checker) callersShowEnd(d *ast.FuncDecl, idx int) bool {
-	g := c.rp.Graph
-	if !g.OnlyCalled(d) {
+	fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if !ok {
 		return true
 	}
-	for _, call := range g.Callers(d) {
+	sites, complete := c.rp.Graph.Dispatch(fn) // static calls, and calls through an interface
+	if !complete {
+		return true
+	}
+	for _, call := range sites {
 		if call.Go || c.spawned(call.Cursor) {
 			return true
 		}

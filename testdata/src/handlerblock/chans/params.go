@@ -109,6 +109,23 @@ func (s *Server) Pipeline(ctx context.Context) {
 
 func run(ctx context.Context, f func(context.Context, chan<- int)) {}
 
+// Silent: a stage started as a goroutine through an interface.
+type sink interface {
+	deliver(ctx context.Context, out chan<- Job)
+}
+
+type mailer struct{}
+
+func (mailer) deliver(ctx context.Context, out chan<- Job) {
+	out <- Job{}
+}
+
+func Dispatch(ctx context.Context, s sink) {
+	out := make(chan Job)
+	go s.deliver(ctx, out)
+	_ = mailer{}
+}
+
 // Silent: the caller gives a buffered channel (a future: one send, one
 // reader), so the send finds room.
 func compute(ctx context.Context, res chan<- int) {
