@@ -45,8 +45,10 @@
 //     the channel's other end is the caller's), unless the package shows
 //     that end: the function is started as a goroutine (go f(...), a
 //     literal handed to errgroup's Go, also through an interface), taken as
-//     a value, or handed a buffered channel by a caller, or it assigns the
-//     parameter or uses it in a literal or a goroutine of its own;
+//     a value, or handed by a caller a buffered channel or one the caller
+//     also uses in a goroutine or literal (go consume(out); produce(ctx,
+//     out)), or it assigns the parameter or uses it in a literal or a
+//     goroutine of its own;
 //     channels the function makes itself, other parameters and deferred
 //     receives (a semaphore release) are left alone, and so is a counting
 //     semaphore filled with its tokens where it is made (a receive takes a

@@ -80,32 +80,35 @@ func paramIndex(info *types.Info, d *ast.FuncDecl, v *types.Var) int {
 // made here), takes its address, or uses it in a function literal or a go
 // statement (the goroutine it starts is the other end).
 func (c *checker) ownsParam(d *ast.FuncDecl, v *types.Var) bool {
-	info := c.pass.TypesInfo
-	if assignedIn(info, v, d.Body) { // guards.go
-		return true
-	}
-	owns := false
-	ast.Inspect(d.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	return assignedIn(c.pass.TypesInfo, v, d.Body) || usedInLitOrGo(c.pass.TypesInfo, d.Body, v) // guards.go
+}
+
+// usedInLitOrGo reports whether a function literal or a go statement in
+// body uses v.
+func usedInLitOrGo(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
 		case *ast.FuncLit, *ast.GoStmt:
 			ast.Inspect(n, func(m ast.Node) bool {
 				if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-					owns = true
+					found = true
 				}
-				return !owns
+				return !found
 			})
 			return false
 		}
-		return !owns
+		return !found
 	})
-	return owns
+	return found
 }
 
 // callersShowEnd reports whether this package's use of d says how its
 // channel parameter idx is served: d is taken as a value (its callers are
 // unseen), started as a goroutine, directly or through an interface (go f(), a literal run by go or a
 // spawner: its blocking is judged with its launcher, by unsupervisedgo),
-// or given a buffered channel by a caller.
+// or given by a caller a buffered channel or one the caller also hands to
+// a goroutine or literal of its own (the other end).
 func (c *checker) callersShowEnd(d *ast.FuncDecl, idx int) bool {
 	fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
 	if !ok {
@@ -120,7 +123,7 @@ func (c *checker) callersShowEnd(d *ast.FuncDecl, idx int) bool {
 			return true
 		}
 		args := call.Expr().Args
-		if idx < len(args) && c.bufferedChan(call.Cursor, args[idx]) {
+		if idx < len(args) && (c.bufferedChan(call.Cursor, args[idx]) || c.servedByCaller(call.Cursor, args[idx])) {
 			return true
 		}
 	}
@@ -142,6 +145,20 @@ func (c *checker) spawned(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// servedByCaller reports whether e, an argument at cur, is a local or
+// parameter of the calling function that the caller also uses in a
+// function literal or a go statement: go consume(out); produce(ctx, out).
+func (c *checker) servedByCaller(cur inspector.Cursor, e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	d := analysisutil.EnclosingDecl(cur)
+	return v != nil && !v.IsField() && d != nil && usedInLitOrGo(info, d.Body, v)
 }
 
 // bufferedChan reports whether e, an argument at cur, is a channel made

@@ -138,6 +138,32 @@ func Compute(ctx context.Context) int {
 	return <-res
 }
 
+// Silent: the caller starts the other end before it calls the function.
+func produce(ctx context.Context, out chan<- int) {
+	out <- 1
+}
+
+func consume(in <-chan int) {
+	for range in {
+	}
+}
+
+func Stream(ctx context.Context) {
+	out := make(chan int)
+	go consume(out)
+	produce(ctx, out)
+	close(out)
+}
+
+// Reported: the caller hands on a channel whose other end it does not show.
+func produceTo(ctx context.Context, out chan<- int) {
+	out <- 1 // want `send to out in per-operation function produceTo`
+}
+
+func StreamTo(ctx context.Context, out chan<- int) {
+	produceTo(ctx, out)
+}
+
 // Silent: the function hands the channel to a goroutine it starts, which
 // is the other end.
 func Collect(ctx context.Context, errc chan error) error {
