@@ -27,13 +27,8 @@ import (
 // of a per-operation function whose other end this package does not show.
 func (c *checker) paramChan(cur inspector.Cursor, ch ast.Expr) bool {
 	info := c.pass.TypesInfo
-	id, ok := ast.Unparen(ch).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	d := analysisutil.EnclosingDecl(cur)
-	if v == nil || d == nil || !analysisutil.DirectlyIn(cur, d) {
+	v, d := localAt(info, cur, ch)
+	if v == nil || !analysisutil.DirectlyIn(cur, d) {
 		return false
 	}
 	if _, ok := v.Type().Underlying().(*types.Chan); !ok {
@@ -151,14 +146,23 @@ func (c *checker) spawned(cur inspector.Cursor) bool {
 // parameter of the calling function that the caller also uses in a
 // function literal or a go statement: go consume(out); produce(ctx, out).
 func (c *checker) servedByCaller(cur inspector.Cursor, e ast.Expr) bool {
-	info := c.pass.TypesInfo
+	v, d := localAt(c.pass.TypesInfo, cur, e)
+	return v != nil && usedInLitOrGo(c.pass.TypesInfo, d.Body, v)
+}
+
+// localAt returns the local variable or parameter that e, at cur, names,
+// and the declaration around cur; nils for anything else.
+func localAt(info *types.Info, cur inspector.Cursor, e ast.Expr) (*types.Var, *ast.FuncDecl) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return false
+		return nil, nil
 	}
 	v, _ := info.Uses[id].(*types.Var)
 	d := analysisutil.EnclosingDecl(cur)
-	return v != nil && !v.IsField() && d != nil && usedInLitOrGo(info, d.Body, v)
+	if v == nil || v.IsField() || d == nil || (v.Pkg() != nil && v.Parent() == v.Pkg().Scope()) {
+		return nil, nil
+	}
+	return v, d
 }
 
 // bufferedChan reports whether e, an argument at cur, is a channel made
@@ -177,13 +181,8 @@ func (c *checker) bufferedChan(cur inspector.Cursor, e ast.Expr) bool {
 	if isBuffered(e) {
 		return true
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	d := analysisutil.EnclosingDecl(cur)
-	if v == nil || v.IsField() || d == nil {
+	v, d := localAt(info, cur, e)
+	if v == nil {
 		return false
 	}
 	n, all := 0, true
