@@ -57,12 +57,10 @@ func (s *Server) pushFixed(ctx context.Context) error {
 	}
 }
 
-// Silent: the context's own channel, a timer, and channels the function
-// makes itself (its other end is right here).
-func Pace(ctx context.Context, tick <-chan time.Time) {
-	<-ctx.Done()
-	t := time.NewTimer(time.Second)
-	<-t.C
+// Silent: channels the function makes itself (their other end is right
+// here), and a timer raced against the context. (A bare <-ctx.Done() makes
+// a function lifetime code, not per-operation: requestpath/behaviour.go.)
+func Pace(ctx context.Context) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -71,6 +69,15 @@ func Pace(ctx context.Context, tick <-chan time.Time) {
 	res := make(chan int, 1)
 	res <- 1
 	<-res
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Second):
+	}
+}
+
+// A tick parameter is a wait like time.Sleep.
+func Tick(ctx context.Context, tick <-chan time.Time) {
+	<-tick // want `receive from tick in per-operation function Tick`
 }
 
 // Silent: a function with no context to watch (it is on no request path).
