@@ -20,8 +20,9 @@ import (
 // too, so a bare operation there blocks without watching it. The rule
 // stays silent whenever this package shows the other end or the buffer:
 // when the function is run as a goroutine or taken as a value, when a
-// caller hands it a buffered channel, and when the function replaces the
-// channel or hands it to code of its own (a literal, a goroutine).
+// caller hands it a buffered channel or one the caller also uses in a
+// goroutine or literal, and when the function replaces the channel or
+// hands it to code of its own (a literal, a goroutine).
 
 // paramChan reports whether ch, operated on at cur, is a channel parameter
 // of a per-operation function whose other end this package does not show.
