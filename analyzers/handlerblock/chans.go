@@ -25,15 +25,26 @@ var (
 		Reason:      "blocks until a value arrives, without watching the context",
 		Alternative: "a select with a case <-ctx.Done()",
 	}
+	// On a channel parameter (paramchans.go) the other end is the
+	// caller's.
+	sendParamBlocks = knowledge.Blocking{
+		Reason:      "blocks until the caller's receiver is ready or the buffer has room, without watching the context",
+		Alternative: sendBlocks.Alternative,
+	}
+	recvParamBlocks = knowledge.Blocking{
+		Reason:      "blocks until the caller's sender delivers a value, without watching the context",
+		Alternative: recvBlocks.Alternative,
+	}
 )
 
 // chanOp reports whether the node at cur is a channel send or receive that
 // can block without a context: an operation outside any select, on a
-// channel held in a struct field or a package-level variable. Channels made
-// by the function itself, parameters and call results are left alone
-// (their buffer and their other end are usually right there, and when in
-// doubt the pass stays silent). Operations in a select are judged with
-// the select (blockingSelect), and operations in deferred calls (a
+// channel held in a struct field or a package-level variable, or on a
+// channel parameter of a per-operation function (paramchans.go). Channels
+// made by the function itself, other parameters and call results are left
+// alone (their buffer and their other end are usually right there, and
+// when in doubt the pass stays silent). Operations in a select are judged
+// with the select (blockingSelect), and operations in deferred calls (a
 // semaphore release) are skipped.
 func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 	var ch ast.Expr
@@ -52,13 +63,26 @@ func (c *checker) chanOp(cur inspector.Cursor) (site, bool) {
 	default:
 		return site{}, false
 	}
-	if inSelectComm(cur) || inDefer(cur) || !c.sharedChan(ch) {
+	if inSelectComm(cur) || inDefer(cur) {
 		return site{}, false
 	}
-	if verb == "send to " && c.oneReply(cur, ch) {
-		return site{}, false // replies.go
+	if !c.sharedChan(ch) {
+		if !c.paramChan(cur, ch) {
+			return site{}, false
+		}
+		kb = sendParamBlocks
+		if verb == "receive from " {
+			kb = recvParamBlocks
+		}
 	}
-	return site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}, true
+	s := site{cur: cur, name: verb + types.ExprString(ch), kb: kb, chanOp: true}
+	if send, ok := cur.Node().(*ast.SendStmt); ok {
+		if c.oneReply(cur, ch) {
+			return site{}, false // replies.go
+		}
+		s.fix = c.sendFix(cur, send) // paramchans.go
+	}
+	return s, true
 }
 
 // blockingSelect reports a select with no default and no case on a

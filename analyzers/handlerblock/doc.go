@@ -40,7 +40,16 @@
 //   - a send to or a receive from a channel held in a struct field or a
 //     package-level variable, outside a select, and a select with no
 //     default and no ctx.Done() case whose cases are all on such channels;
-//     channels the function makes itself, parameters and deferred
+//     a send to or a receive from a channel parameter, outside a select, in
+//     a per-operation function (it received a context to give up with, and
+//     the channel's other end is the caller's), unless the package shows
+//     that end: the function is started as a goroutine (go f(...), a
+//     literal handed to errgroup's Go, also through an interface), taken as
+//     a value, or handed by a caller a buffered channel or one the caller
+//     also uses in a goroutine or literal (go consume(out); produce(ctx,
+//     out)), or it assigns the parameter or uses it in a literal or a
+//     goroutine of its own;
+//     channels the function makes itself, other parameters and deferred
 //     receives (a semaphore release) are left alone, and so is a counting
 //     semaphore filled with its tokens where it is made (a receive takes a
 //     token, a send puts it back): like a sync.Mutex, it waits only for
@@ -112,8 +121,11 @@
 // BeginTx(ctx, nil), exec.Command → exec.CommandContext(ctx, ...),
 // http.NewRequest → http.NewRequestWithContext(ctx, ...),
 // context.Background() → the request context, h.db.First → h.db.WithContext(ctx).First
-// for gorm, c.R().Get → c.R().SetContext(ctx).Get for resty, and c →
-// c.Request.Context() for a *gin.Context.
+// for gorm, c.R().Get → c.R().SetContext(ctx).Get for resty, c →
+// c.Request.Context() for a *gin.Context, and a bare send ch <- v → select {
+// case ch <- v: case <-ctx.Done(): } where giving up skips nothing: the
+// send ends a function with no results, or comes right before return nil
+// in a function that returns an error (the case then returns ctx.Err()).
 //
 // Bad:
 //
@@ -148,13 +160,14 @@
 // calls in goroutines the request path starts, and all of these in main,
 // init, constructors, CLI and other startup code.
 //
-// Not yet reported: selects that also wait on a local channel, the
-// receive of a range over a channel, channel operations on locals and
-// parameters, the body of a loop over a plain channel in a function with
-// no context (a background worker with nothing to honour) or over a
-// channel held in a local or returned by a call (for m := range
-// sub.Channel()), and channel
-// operations in functions of other packages; ctx-less calls through
+// Not yet reported: selects that also wait on a local channel or a
+// parameter, the receive of a range over a channel, channel operations on
+// locals, on parameters of functions that are not per-operation (no
+// context to watch) and in their literals, the body of a loop over a plain
+// channel in a function with no context (a background worker with nothing
+// to honour) or over a channel held in a local or returned by a call (for
+// m := range sub.Channel()), and channel operations in functions of other
+// packages; ctx-less calls through
 // interfaces, func parameters or func values of other packages; an
 // exec.Cmd or http.Request that comes from a parameter or a field (its
 // origin is unknown, so the pass stays silent); a resty request kept in

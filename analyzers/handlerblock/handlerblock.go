@@ -87,6 +87,9 @@ type checker struct {
 	tokens map[*types.Var]bool
 	// replies are the reply-channel fields (replies.go).
 	replies replyChans
+	// paramChans caches, per channel parameter of a per-operation
+	// function, whether its other end is unknown (paramchans.go).
+	paramChans map[*types.Var]bool
 	// pruned, when set, reports a call of a local function whose constant
 	// arguments fail the guards of all its blocking (guards.go).
 	pruned func(requestpath.Call) bool
@@ -113,7 +116,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, tokens: map[*types.Var]bool{},
+	c := &checker{pass: pass, rp: rp, blockingVars: map[*types.Var]*types.Func{}, tokens: map[*types.Var]bool{}, paramChans: map[*types.Var]bool{},
 		replies: replyChans{buffered: map[*types.Var]bool{}, sends: map[*types.Var]int{}}}
 	c.findBlockingVars(insp) // sites.go
 	c.findTokenChans(insp)   // chans.go
