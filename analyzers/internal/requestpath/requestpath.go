@@ -58,6 +58,11 @@ type Info struct {
 	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt), *ast.CommClause, statements after a wait
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
+
+	root inspector.Cursor
+	// doneVars are the context fields waited on in the package
+	// (fieldctx.go).
+	doneVars map[*types.Var]bool
 }
 
 // Func returns the reason the function (an *ast.FuncDecl or *ast.FuncLit)
@@ -186,6 +191,8 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		regions:  map[ast.Node]*Reason{},
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
+		root:     insp.Root(),
+		doneVars: doneFields(pass.TypesInfo, insp.Root()),
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()
