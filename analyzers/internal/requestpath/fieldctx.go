@@ -25,11 +25,15 @@ import (
 // statement, an expression or a select case), by their origin. A context
 // field that nothing waits on may be a stored value of any lifetime (a
 // parent for children, a request's values), so it is not taken as the
-// type's own.
-func doneFields(info *types.Info, root inspector.Cursor) map[*types.Var]bool {
+// type's own. A wait in a test file is no evidence: tests wait on
+// anything.
+func doneFields(info *types.Info, g *Graph, root inspector.Cursor) map[*types.Var]bool {
 	out := map[*types.Var]bool{}
 	for cur := range root.Preorder((*ast.UnaryExpr)(nil)) {
 		u := cur.Node().(*ast.UnaryExpr)
+		if g.InTest(u.Pos()) {
+			continue
+		}
 		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
 		if u.Op != token.ARROW || !ok || !knowledge.DoneChannels[analysisutil.CalleeName(info, call)] {
 			continue
@@ -82,10 +86,13 @@ func (in *Info) fieldContext(cur inspector.Cursor) (string, bool) {
 	if obj == nil || recv.Name == "_" {
 		return "", false
 	}
-	if s := in.pass.Pkg.Scope().Innermost(cur.Node().Pos()); s == nil {
+	pos := cur.Node().Pos()
+	scope := in.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
 		return "", false
-	} else if _, o := s.LookupParent(recv.Name, cur.Node().Pos()); o != obj {
-		return "", false // shadowed
+	}
+	if _, o := scope.LookupParent(recv.Name, pos); o != obj {
+		return "", false // the receiver is shadowed at cur
 	}
 	named := recvNamed(obj.Type())
 	if named == nil {

@@ -192,11 +192,11 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
 		root:     insp.Root(),
-		doneVars: doneFields(pass.TypesInfo, insp.Root()),
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()
 	in.Graph = pass.ResultOf[callgraph.Analyzer].(*callgraph.Graph)
+	in.doneVars = doneFields(pass.TypesInfo, in.Graph, insp.Root())
 	c.classify(insp)
 	c.propagate()
 	return in

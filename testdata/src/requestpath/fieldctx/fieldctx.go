@@ -69,3 +69,22 @@ func (p *Pool[T]) Run() {
 		}
 	}
 }
+
+// Session's context is waited on only in a test: no evidence that the
+// session runs under it.
+type Session struct {
+	ctx  context.Context
+	stop chan struct{}
+}
+
+func (s *Session) Run() {
+	t := time.NewTicker(time.Minute)
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			_ = context.TODO() // want `ctx none`
+		}
+	}
+}
