@@ -97,7 +97,7 @@
 // c.Request.Context() for a *gin.Context.
 //
 // A long-lived type that keeps its context in a field and waits on it
-// (<-w.ctx.Done() somewhere in its package) runs its per-message and
+// (<-w.ctx.Done() somewhere in its package, outside tests) runs its per-message and
 // per-tick loops under that context. With no context parameter in scope,
 // code on such a loop in a method of the type, and in the methods of the
 // type the loop calls, has w.ctx as its context: the advice, the fixes
