@@ -151,9 +151,13 @@ func (c *checker) reportChains() {
 }
 
 // chainAdvice says how to fix one blocking chain call: pass the request
-// context down when there is one; a worker loop with no context in scope
-// needs one of its own first.
+// context down when there is one (naming a receiver's context field,
+// which no signature shows); a worker loop with no context in scope needs
+// one of its own first.
 func (c *checker) chainAdvice(s requestpath.Site) string {
+	if ctx, ok := c.rp.FieldContext(s.Call.Cursor); ok {
+		return "pass the worker's context " + ctx + " down and use context-aware calls"
+	}
 	if _, ok := c.rp.RequestContext(s.Call.Cursor); !ok {
 		switch s.Reason.Root().Kind {
 		case requestpath.MessageLoop, requestpath.TickLoop:

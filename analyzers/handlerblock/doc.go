@@ -127,6 +127,22 @@
 // send ends a function with no results, or comes right before return nil
 // in a function that returns an error (the case then returns ctx.Err()).
 //
+// A long-lived type that keeps its context in a field and waits on it
+// (<-w.ctx.Done() somewhere in its package, outside tests) runs its per-message and
+// per-tick loops under that context. With no context parameter in scope,
+// code on such a loop in a method of the type, and in the methods of the
+// type the loop calls, has w.ctx as its context: the advice, the fixes
+// and context.Background() reports name it
+// (w.db.Exec → w.db.ExecContext(w.ctx, ...), "pass the worker's context
+// w.ctx down"). The type's methods do not become request paths by
+// themselves: its constructor, its Run before and after the loop, and a
+// method a handler calls (whose context is the handler's) are judged as
+// before. A context field that nothing waits on (a stored parent or a
+// carrier of values), a type with two such fields, a field promoted from
+// an embedded struct, and a loop in a plain function handed the value are
+// not taken as the loop's context, nor is a context waited on only
+// through a variable (done := w.ctx.Done()).
+//
 // Bad:
 //
 //	func (a *API) Show(w http.ResponseWriter, r *http.Request) {

@@ -11,7 +11,7 @@ import (
 )
 
 func TestHandlerBlock(t *testing.T) {
-	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chains", "handlerblock/chans", "handlerblock/loops", "handlerblock/roots", "handlerblock/consumers", "handlerblock/libs", "handlerblock/startup")
+	analysistest.Run(t, analysistestutil.TestData(t), handlerblock.Analyzer, "handlerblock/a", "handlerblock/b", "handlerblock/chains", "handlerblock/chans", "handlerblock/loops", "handlerblock/roots", "handlerblock/consumers", "handlerblock/ctxfield", "handlerblock/libs", "handlerblock/startup")
 }
 
 // TestCgo pins that files importing "C" are analyzed (issue 19: cmd/cgo's

@@ -36,8 +36,12 @@ func (c *checker) checkMisuse(call requestpath.Call, r *requestpath.Reason) bool
 				return true // cleanup once the request has ended, or an extra deadline beside ctx (detach.go)
 			}
 			edit := []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(ctx)}}
+			msg := fmt.Sprintf("%s in %s, where the request context is available: work under it is not cancelled when the client goes away or the server shuts down; use %s (or context.WithoutCancel(%s) to detach on purpose)", analysisutil.ShortName(fn), r, ctx, ctx)
+			if _, field := c.rp.FieldContext(call.Cursor); field {
+				msg = fmt.Sprintf("%s in %s, where the worker's context %s is available: work under it is not cancelled when the worker stops or the server shuts down; use %s (or context.WithoutCancel(%s) to detach on purpose)", analysisutil.ShortName(fn), r, ctx, ctx, ctx)
+			}
 			c.pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),
-				Message:        fmt.Sprintf("%s in %s, where the request context is available: work under it is not cancelled when the client goes away or the server shuts down; use %s (or context.WithoutCancel(%s) to detach on purpose)", analysisutil.ShortName(fn), r, ctx, ctx),
+				Message:        msg,
 				SuggestedFixes: []analysis.SuggestedFix{{Message: "use the request context " + ctx, TextEdits: edit}}})
 		}
 	case knowledge.NoContextRequest:

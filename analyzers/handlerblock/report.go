@@ -27,9 +27,15 @@ func (c *checker) reportSite(s site, d *ast.FuncDecl) {
 		reason = "blocks without a context"
 	}
 	if alt == "" && s.kb.CtxMethod != "" {
-		alt = s.kb.CtxMethod + "(ctx, ...)"
+		// A context field of the receiver is named: nothing in the
+		// signature says it is there (requestpath.FieldContext).
+		ctx, ok := c.rp.FieldContext(s.cur)
+		if !ok {
+			ctx = "ctx"
+		}
+		alt = s.kb.CtxMethod + "(" + ctx + ", ...)"
 		if call, ok := s.cur.Node().(*ast.CallExpr); ok && len(call.Args) == 0 {
-			alt = s.kb.CtxMethod + "(ctx)"
+			alt = s.kb.CtxMethod + "(" + ctx + ")"
 		}
 	}
 	if alt == "" {

@@ -12,8 +12,19 @@ import (
 // context: a context.Context parameter ("ctx"), or a handler parameter
 // with an accessor in the knowledge tables (r.Context() of an
 // *http.Request, c.Request.Context() of a *gin.Context, ...). It looks at
-// the parameters of the enclosing functions, innermost first.
+// the parameters of the enclosing functions, innermost first. Failing
+// those, on a loop of a type that keeps its context in a field, it is that
+// field of the receiver ("w.ctx", see FieldContext).
 func (in *Info) RequestContext(cur inspector.Cursor) (string, bool) {
+	if ctx, ok := in.paramContext(cur); ok {
+		return ctx, true
+	}
+	return in.fieldContext(cur)
+}
+
+// paramContext returns the request context that a parameter of the
+// functions enclosing cur gives, innermost first.
+func (in *Info) paramContext(cur inspector.Cursor) (string, bool) {
 	info := in.pass.TypesInfo
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ft, _ := analysisutil.FuncParts(c.Node())

@@ -59,6 +59,11 @@ type Info struct {
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
 	rootOnly map[*ast.FuncDecl]bool
+
+	root inspector.Cursor
+	// doneVars are the context fields waited on in the package
+	// (fieldctx.go).
+	doneVars map[*types.Var]bool
 }
 
 // Func returns the reason the function (an *ast.FuncDecl or *ast.FuncLit)
@@ -194,10 +199,12 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
 		rootOnly: map[*ast.FuncDecl]bool{},
+		root:     insp.Root(),
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()
 	in.Graph = pass.ResultOf[callgraph.Analyzer].(*callgraph.Graph)
+	in.doneVars = doneFields(pass.TypesInfo, in.Graph, insp.Root())
 	c.classify(insp)
 	c.propagate()
 	return in

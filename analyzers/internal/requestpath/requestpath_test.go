@@ -2,6 +2,7 @@ package requestpath_test
 
 import (
 	"go/ast"
+	"go/types"
 	"testing"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysistestutil"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // show reports the classification of every function, literal and loop
@@ -69,4 +71,37 @@ func TestConfiguredHandlers(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata, newShow(requestpath.New(cfg)), "requestpath/configured")
+}
+
+// newShowContext reports, at every context.TODO() call (the fixtures'
+// marker), the request context that RequestContext finds there.
+func newShowContext(rp *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "showrequestcontext",
+		Doc:      "report the request context in scope at context.TODO() (test only)",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, rp},
+		Run: func(pass *analysis.Pass) (any, error) {
+			in := pass.ResultOf[rp].(*requestpath.Info)
+			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+				call := cur.Node().(*ast.CallExpr)
+				if fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func); fn == nil || fn.FullName() != "context.TODO" {
+					continue
+				}
+				ctx, ok := in.RequestContext(cur)
+				if !ok {
+					ctx = "none"
+				}
+				pass.Reportf(call.Pos(), "ctx %s", ctx)
+			}
+			return nil, nil
+		},
+	}
+}
+
+// TestRequestContext checks where RequestContext finds the request's
+// context: parameters first, then a receiver's context field on its type's
+// own loops (fieldctx.go).
+func TestRequestContext(t *testing.T) {
+	analysistest.Run(t, analysistestutil.TestData(t), newShowContext(requestpath.Analyzer), "requestpath/fieldctx")
 }

@@ -1,0 +1,3 @@
+package fieldctx
+
+func waitSession(s *Session) { <-s.ctx.Done() }
