@@ -117,21 +117,35 @@ func (c *classifier) rangeWorker(decl *ast.FuncDecl, loop *ast.RangeStmt) bool {
 	return c.chanWorker(decl, loop.X) && c.isWorkerLoop(loop.Body)
 }
 
+// ownsContext reports whether fn is a method of a type that keeps the
+// context it runs under in a field waited on somewhere in the package
+// (fieldctx.go): its per-message work has that context to honour.
+func (c *classifier) ownsContext(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	named := recvNamed(recv.Type())
+	return named != nil && c.in.contextField(named) != ""
+}
+
 // chanWorker reports whether decl, receiving in a worker loop from ch, a
 // channel of no known message type, is a worker whose loop runs per
 // message (issue 15 item 2: a loop whose only exit is a closed channel or
 // a stop is a worker). That needs the context a per-operation function
-// would have (decl takes one and is not startup code), so the per-message
-// work has a context to honour; and a channel from outside decl, a
+// would have (decl takes one, or its receiver keeps a waited-on one in a
+// field), so the per-message work has a context to honour, whatever decl's
+// name (Consume, Run: the loop is what makes it long-running); and a
+// channel from outside decl, a
 // parameter or a field: a channel decl makes is the join of its own
 // goroutines (a fan-in), which ends with the operation.
 func (c *classifier) chanWorker(decl *ast.FuncDecl, ch ast.Expr) bool {
-	if decl == nil || c.in.startup[decl] {
+	if decl == nil {
 		return false
 	}
 	info := c.pass.TypesInfo
 	fn, _ := info.Defs[decl.Name].(*types.Func)
-	if fn == nil || !takesContext(fn.Signature()) {
+	if fn == nil || !takesContext(fn.Signature()) && !c.ownsContext(fn) {
 		return false
 	}
 	switch x := ast.Unparen(ch).(type) {

@@ -107,10 +107,10 @@ func (q *Queue) Consume() {
 			return
 		}
 		var name string
-		_ = q.db.QueryRow("SELECT name FROM jobs WHERE id = $1", id).Scan(&name)               // want `\(\*sql.DB\).QueryRow in per-message loop over channel messages: .*; use QueryRowContext\(q.ctx, \.\.\.\)`
+		_ = q.db.QueryRow("SELECT name FROM jobs WHERE id = $1", id).Scan(&name)               // want `\(\*sql.DB\).QueryRow in per-message loop over a channel: .*; use QueryRowContext\(q.ctx, \.\.\.\)`
 		_ = q.db.QueryRowContext(q.ctx, "SELECT name FROM jobs WHERE id = $1", id).Scan(&name) // ok
 		func(q *Queue) {
-			_ = q.db.Ping() // want `\(\*sql.DB\).Ping in per-message loop over channel messages: .*; use PingContext\(ctx\)`
+			_ = q.db.Ping() // want `\(\*sql.DB\).Ping in per-message loop over a channel: .*; use PingContext\(ctx\)`
 		}(nil)
 	}
 }

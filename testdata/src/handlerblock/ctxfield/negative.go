@@ -24,7 +24,7 @@ func (p *Plain) Run() {
 			return
 		case <-t.C:
 			_, _ = p.db.Exec("VACUUM") // want `\(\*sql.DB\).Exec in per-tick loop: .*; use ExecContext\(ctx, \.\.\.\)`
-			p.tidy()                   // want `calls \(\*ctxfield.Plain\).tidy → \(\*sql.DB\).Exec in per-tick loop: .*give the worker a context \(cancelled on shutdown\) or a stop channel`
+			p.tidy()                   // want `calls \(\*ctxfield.Plain\).tidy → \(\*sql.DB\).ExecContext\(context.Background\(\)\) in per-tick loop: .*give the worker a context \(cancelled on shutdown\) or a stop channel`
 		}
 	}
 }
