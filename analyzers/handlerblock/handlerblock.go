@@ -64,10 +64,7 @@ type blocksFact struct {
 func (*blocksFact) AFact() {}
 
 func (f *blocksFact) String() string {
-	if f.Unconditional {
-		return "blocks: " + f.Chain.String() + " (on every path)"
-	}
-	return "blocks: " + f.Chain.String()
+	return "blocks: " + f.Chain.String() + callgraph.EveryPath(f.Unconditional)
 }
 
 // site is a call that blocks without a context.

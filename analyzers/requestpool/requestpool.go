@@ -67,10 +67,7 @@ type createsPool struct {
 func (*createsPool) AFact() {}
 
 func (f *createsPool) String() string {
-	if f.Unconditional {
-		return fmt.Sprintf("creates %s: %s (on every path)", f.What, f.Chain)
-	}
-	return fmt.Sprintf("creates %s: %s", f.What, f.Chain)
+	return fmt.Sprintf("creates %s: %s%s", f.What, f.Chain, callgraph.EveryPath(f.Unconditional))
 }
 
 // trusted reports whether the fact may be used here (callgraph.TrustedChain).

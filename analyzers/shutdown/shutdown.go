@@ -66,10 +66,7 @@ type exits struct {
 
 func (*exits) AFact() {}
 func (f *exits) String() string {
-	if f.Unconditional {
-		return "exits the process: " + f.Chain.String() + " (on every path)"
-	}
-	return "exits the process: " + f.Chain.String()
+	return "exits the process: " + f.Chain.String() + callgraph.EveryPath(f.Unconditional)
 }
 
 // serves summarises a function that starts a server, bot or consumer

@@ -56,8 +56,8 @@ func (g *Graph) Summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Fun
 // returns only chains whose facts are unconditional. The engine then
 // counts a call only at an unconditional position of its function, so a
 // chain through a callee stays unconditional only if the local step is
-// too. Each result is also a summary of Summaries (with the same
-// arguments unrestricted), not necessarily the chain it chose.
+// too. A function with such a chain also has a summary in Summaries (with
+// the arguments unrestricted), which may be another, conditional, chain.
 func (g *Graph) MustSummaries(base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, Call) bool) map[*ast.FuncDecl]Chain {
 	memo := map[inspector.Cursor]bool{}
 	return g.summaries(base, imported, skip, func(c Call) bool {

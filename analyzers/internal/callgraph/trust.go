@@ -31,6 +31,15 @@ func Trusted(pass *analysis.Pass, factModule string) bool {
 	return m == "" || factModule == "" || m == factModule
 }
 
+// EveryPath is how a fact's String marks an unconditional chain: "blocks:
+// time.Sleep (on every path)". It is "" for other chains.
+func EveryPath(unconditional bool) string {
+	if unconditional {
+		return " (on every path)"
+	}
+	return ""
+}
+
 // TrustedChain reports whether a summary fact exported by a package of
 // module factModule may be used by the package under analysis: a fact of
 // the same module (Trusted) always, a fact of another module only when its
