@@ -26,15 +26,20 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 		return call.Go || !rp.RunsWithFunc(call.Cursor, d)
 	}
 	skip := plain
-	summaries := func(withChans bool) map[*ast.FuncDecl]callgraph.Chain {
+	// must restricts the summaries to unconditional chains (exported in
+	// the facts for other modules, callgraph.TrustedChain).
+	summaries := func(withChans, must bool) map[*ast.FuncDecl]callgraph.Chain {
 		base := map[*ast.FuncDecl]callgraph.Chain{}
 		for _, d := range g.Decls {
 			for _, s := range c.sites[d] {
-				if (withChans || !s.chanOp) && rp.RunsWithFunc(s.cur, d) {
+				if (withChans || !s.chanOp) && rp.RunsWithFunc(s.cur, d) && (!must || callgraph.Unconditional(s.cur)) {
 					base[d] = callgraph.Chain{s.name}
 					break
 				}
 			}
+		}
+		if must {
+			return g.MustSummaries(base, c.mustChain, skip)
 		}
 		return g.Summaries(base, imported, skip)
 	}
@@ -46,7 +51,7 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 		// Calls whose constant arguments fail every guard of the callee's
 		// blocking (guards.go) are left out, judged against summaries
 		// computed with them.
-		first := summaries(true)
+		first := summaries(true, false)
 		memo := map[inspector.Cursor]bool{}
 		c.pruned = func(call requestpath.Call) bool {
 			p, ok := memo[call.Cursor]
@@ -60,29 +65,45 @@ func (c *checker) summarise() map[*ast.FuncDecl]callgraph.Chain {
 			return plain(d, call) || c.pruned(call)
 		}
 	}
-	noChans := summaries(false)
+	noChans := summaries(false, false)
 	chains := maps.Clone(noChans)
-	for d, ch := range summaries(true) {
+	for d, ch := range summaries(true, false) {
 		if chains[d] == nil && len(ch) == 1 {
 			chains[d] = ch
 		}
 	}
+	must := summaries(false, true)
 	for d, ch := range noChans {
 		if !rp.ExportsSummary(d) {
 			continue
 		}
 		if fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-			c.pass.ExportObjectFact(fn.Origin(), &blocksFact{Chain: ch, Module: callgraph.Module(c.pass)})
+			f := &blocksFact{Chain: ch, Module: callgraph.Module(c.pass)}
+			if m := must[d]; m != nil {
+				f.Chain, f.Unconditional = m, true
+			}
+			c.pass.ExportObjectFact(fn.Origin(), f)
 		}
 	}
 	return chains
 }
 
 // importedChain returns the blocking summary of fn, a function of another
-// package, when its fact is trusted (same module), or nil.
+// package, when its fact is trusted (same module, or an unconditional
+// chain: callgraph.TrustedChain), or nil.
 func (c *checker) importedChain(fn *types.Func) callgraph.Chain {
 	var f blocksFact
-	if c.pass.ImportObjectFact(fn, &f) && callgraph.Trusted(c.pass, f.Module) {
+	if c.pass.ImportObjectFact(fn, &f) && callgraph.TrustedChain(c.pass, f.Module, f.Unconditional) {
+		return f.Chain
+	}
+	return nil
+}
+
+// mustChain returns the blocking summary of fn, a function of another
+// package, when it is unconditional, or nil.
+func (c *checker) mustChain(fn *types.Func) callgraph.Chain {
+	var f blocksFact
+	if c.pass.ImportObjectFact(fn, &f) && f.Unconditional {
 		return f.Chain
 	}
 	return nil

@@ -95,9 +95,28 @@
 // context parameter. Calls in a go statement or in a literal handed to a
 // spawner (errgroup's Go, wg.Go) run beside the request, not in it.
 //
-// Summaries cross packages only within a module: for third-party modules
-// the knowledge tables decide, so a rarely-taken branch deep in a library
-// (a dial to reconnect) does not make its context-aware API look blocking.
+// Summaries cross packages within a module on any path. For third-party
+// modules the knowledge tables decide, so a rarely-taken branch deep in a
+// library (a dial to reconnect) does not make its context-aware API look
+// blocking; a library function counts as blocking only when every step of
+// its chain is unconditional, a statement that runs on every normal path
+// through its function: in the body or a plain { } block, or in the init
+// or condition of an if, switch or for (a range's operand), never in the
+// body of an if, switch, select or loop, in a function literal, a go or
+// defer statement, the right operand of && or ||, nor after a statement
+// that may return (an early return) or goto. A library's
+//
+//	func (c *Client) Ping() error {
+//		conn, err := net.Dial("tcp", c.addr) // unconditional
+//		...
+//
+// is reported at the app's call ("calls (*client.Client).Ping → net.Dial");
+// the same dial under if c.conn == nil is not, nor a call of Ping on a
+// branch of another library function. The fact marks such a chain "(on
+// every path)". Library summaries exist only for the modules the driver
+// analyses for facts: the lifelint command analyses the modules of its
+// patterns (add others with -facts-from); golangci-lint and go vet with
+// the plain vet tool analyse every dependency.
 // Startup, factory and lifetime code is recognised by name and by
 // behaviour (it returns the pool it creates, creates its own root context,
 // waits for its context to end, or serves and then stops), and loops by

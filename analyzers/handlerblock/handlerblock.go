@@ -52,14 +52,19 @@ type blocksFact struct {
 	Chain callgraph.Chain // from the function's first call to the blocking call
 	Key   string          // for variables: the knowledge-table key
 	// Module is the module of the function's package: callers in other
-	// modules do not trust the summary (callgraph.Trusted).
+	// modules trust the summary only when it is Unconditional
+	// (callgraph.TrustedChain).
 	Module string
+	// Unconditional marks a chain whose every step runs on every normal
+	// path (callgraph.MustSummaries): the function blocks whenever it is
+	// called. Chain is then that chain.
+	Unconditional bool `json:",omitempty"`
 }
 
 func (*blocksFact) AFact() {}
 
 func (f *blocksFact) String() string {
-	return "blocks: " + f.Chain.String()
+	return "blocks: " + f.Chain.String() + callgraph.EveryPath(f.Unconditional)
 }
 
 // site is a call that blocks without a context.

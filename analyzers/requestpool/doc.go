@@ -47,6 +47,17 @@
 //
 // Direct creation sites (sql.Open in a handler) are one finding each.
 //
+// Summaries cross packages within a module on any path. A function of a
+// third-party module counts only when it creates the pool on every normal
+// path, each step of its chain unconditional (as in handlerblock: a
+// statement of the body or a plain block, not under an if, switch,
+// select or loop, not in a literal, not after an early return): a library
+// whose Dial always calls sql.Open is reported at the app's call, one that
+// opens a pool only on a fallback branch is not. The fact marks such a
+// chain "(on every path)". Library summaries exist only for the modules
+// the driver analyses for facts (the lifelint command: the modules of its
+// patterns, and -facts-from).
+//
 // A get-or-create through sync.Map (Load, then create, then Store) is
 // reported as racy: concurrent requests for one key each create a pool and
 // all but one leak. Use LoadOrStore of a sync.OnceValue per key, or a mutex.
@@ -86,8 +97,9 @@
 //
 // Not detected: pools created through function values or interfaces, a
 // pool type other than http.Transport built with a composite literal unless
-// configured and a get-or-create racing through a plain map without a lock
-// (the race detector's job).
+// configured, a get-or-create racing through a plain map without a lock
+// (the race detector's job), and a third-party function that creates a
+// pool on a branch or after an early return, even one every caller takes.
 //
 // Add constructors with -lifelintconfig.pools=example.com/db.Open (or
 // "&example.com/db.Pool" for a struct type), or the pools key of

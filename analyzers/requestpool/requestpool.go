@@ -55,14 +55,24 @@ type createsPool struct {
 	Chain callgraph.Chain // from the function's first call to the constructor
 	What  string          // what the constructor creates
 	// Module is the module of the function's package: callers in other
-	// modules do not trust the summary (callgraph.Trusted).
+	// modules trust the summary only when it is Unconditional
+	// (callgraph.TrustedChain).
 	Module string
+	// Unconditional marks a chain whose every step runs on every normal
+	// path (callgraph.MustSummaries): the function creates the pool
+	// whenever it is called. Chain is then that chain.
+	Unconditional bool `json:",omitempty"`
 }
 
 func (*createsPool) AFact() {}
 
 func (f *createsPool) String() string {
-	return fmt.Sprintf("creates %s: %s", f.What, f.Chain)
+	return fmt.Sprintf("creates %s: %s%s", f.What, f.Chain, callgraph.EveryPath(f.Unconditional))
+}
+
+// trusted reports whether the fact may be used here (callgraph.TrustedChain).
+func (f *createsPool) trusted(pass *analysis.Pass) bool {
+	return callgraph.TrustedChain(pass, f.Module, f.Unconditional)
 }
 
 // site is a place that creates a pool directly.
@@ -127,22 +137,30 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// Summaries: a function creates a pool when it does so directly (not
 	// guarded, not in a goroutine) or calls one that does.
 	base := map[*ast.FuncDecl]callgraph.Chain{}
+	mustBase := map[*ast.FuncDecl]callgraph.Chain{} // the unconditional sites
 	whatOf := map[*ast.FuncDecl]string{}
+	mustWhatOf := map[*ast.FuncDecl]string{}
 	for _, s := range sites {
 		// A site inside its own request path (a loop body, a handler or
 		// closure literal) runs per message or per call of that literal,
 		// not when the function is called.
 		// A racy get-or-create is a cache that leaks on races, reported
 		// where it is; it does not create a pool per call.
-		if s.decl == nil || s.guard || s.racy || s.inGo || base[s.decl] != nil || rp.At(s.cur) != rp.Func(s.decl) {
+		if s.decl == nil || s.guard || s.racy || s.inGo || rp.At(s.cur) != rp.Func(s.decl) {
 			continue
 		}
-		base[s.decl] = callgraph.Chain{s.ctor}
-		whatOf[s.decl] = s.what
+		if mustBase[s.decl] == nil && callgraph.Unconditional(s.cur) {
+			mustBase[s.decl] = callgraph.Chain{s.ctor}
+			mustWhatOf[s.decl] = s.what
+		}
+		if base[s.decl] == nil {
+			base[s.decl] = callgraph.Chain{s.ctor}
+			whatOf[s.decl] = s.what
+		}
 	}
 	imported := func(fn *types.Func) callgraph.Chain {
 		var f createsPool
-		if pass.ImportObjectFact(fn, &f) && callgraph.Trusted(pass, f.Module) {
+		if pass.ImportObjectFact(fn, &f) && f.trusted(pass) {
 			return f.Chain
 		}
 		return nil
@@ -166,9 +184,22 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return gd
 	}
 	chains := g.Summaries(base, imported, skip)
-	var what func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string
-	what = func(d *ast.FuncDecl, seen map[*ast.FuncDecl]bool) string {
-		if w := whatOf[d]; w != "" {
+	mustChains := g.MustSummaries(mustBase, func(fn *types.Func) callgraph.Chain {
+		var f createsPool
+		if pass.ImportObjectFact(fn, &f) && f.Unconditional {
+			return f.Chain
+		}
+		return nil
+	}, skip)
+	// what names what d's chain creates, following it (the unconditional
+	// chain when must is set).
+	var what func(d *ast.FuncDecl, must bool, seen map[*ast.FuncDecl]bool) string
+	what = func(d *ast.FuncDecl, must bool, seen map[*ast.FuncDecl]bool) string {
+		wo, ch := whatOf, chains
+		if must {
+			wo, ch = mustWhatOf, mustChains
+		}
+		if w := wo[d]; w != "" {
 			return w
 		}
 		if seen[d] {
@@ -176,14 +207,14 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		seen[d] = true
 		for _, c := range g.Calls[d] {
-			if c.Callee == nil || skip(d, c) {
+			if c.Callee == nil || skip(d, c) || must && !callgraph.Unconditional(c.Cursor) {
 				continue
 			}
-			if local := g.Local(c); local != nil && chains[local] != nil {
-				return what(local, seen)
+			if local := g.Local(c); local != nil && ch[local] != nil {
+				return what(local, must, seen)
 			}
 			var f createsPool
-			if pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(pass, f.Module) {
+			if pass.ImportObjectFact(c.Callee, &f) && (must && f.Unconditional || !must && f.trusted(pass)) {
 				return f.What
 			}
 		}
@@ -195,7 +226,11 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		}
 		if c := chains[d]; c != nil {
 			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-				pass.ExportObjectFact(fn.Origin(), &createsPool{Chain: c, What: what(d, map[*ast.FuncDecl]bool{}), Module: callgraph.Module(pass)})
+				f := &createsPool{Chain: c, What: what(d, false, map[*ast.FuncDecl]bool{}), Module: callgraph.Module(pass)}
+				if m := mustChains[d]; m != nil {
+					f.Chain, f.What, f.Unconditional = m, what(d, true, map[*ast.FuncDecl]bool{}), true
+				}
+				pass.ExportObjectFact(fn.Origin(), f)
 			}
 		}
 	}
@@ -247,10 +282,10 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				if lr := rp.Func(local); lr != nil && lr.Kind != requestpath.Called {
 					continue // a request path by its own shape: reported where it creates the pool
 				}
-				chain, w = chains[local], what(local, map[*ast.FuncDecl]bool{})
+				chain, w = chains[local], what(local, false, map[*ast.FuncDecl]bool{})
 			} else {
 				var f createsPool
-				if !pass.ImportObjectFact(c.Callee, &f) || !callgraph.Trusted(pass, f.Module) {
+				if !pass.ImportObjectFact(c.Callee, &f) || !f.trusted(pass) {
 					continue
 				}
 				chain, w = f.Chain, f.What

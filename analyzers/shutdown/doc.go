@@ -55,7 +55,8 @@
 //     dependency hangs startup forever and the service never becomes ready.
 //   - log.Fatal*, os.Exit, klog.Fatal and similar, or a call of a function
 //     that may call one (the fact "exits the process ...", across
-//     packages): in a goroutine (go, errgroup.Go, wg.Go) started while a
+//     packages; from a third-party module only when it exits on every
+//     normal path, "(on every path)", as in handlerblock): in a goroutine (go, errgroup.Go, wg.Go) started while a
 //     deferred Close or Shutdown is pending in its launcher (or in a
 //     local caller of the launcher), which it skips; after a deferred Close
 //     or Shutdown in the same function, which it skips; or in a library

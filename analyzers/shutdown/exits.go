@@ -208,9 +208,8 @@ func (s *state) exitVia(c callgraph.Call) (chain callgraph.Chain, direct bool) {
 		}
 		return nil, false
 	}
-	var f exits
-	if s.pass.ImportObjectFact(c.Callee, &f) && callgraph.Trusted(s.pass, f.Module) {
-		return f.Chain.Prepend(short), false
+	if ch := s.importedExit(c.Callee, false); ch != nil {
+		return ch.Prepend(short), false
 	}
 	return nil, false
 }

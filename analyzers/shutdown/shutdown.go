@@ -53,15 +53,21 @@ var Analyzer = New(requestpath.Analyzer)
 
 // exits summarises a function that may end the process (log.Fatal,
 // os.Exit) when called. Like the blocking and pool summaries it is trusted
-// only inside its module (callgraph.Trusted): a library's rarely-taken
-// fatal branch is its own business, the knowledge tables decide there.
+// in another module only when Unconditional (callgraph.TrustedChain): a
+// library's rarely-taken fatal branch is its own business, the knowledge
+// tables decide there, but a library function that always exits exits.
 type exits struct {
 	Chain  callgraph.Chain
 	Module string
+	// Unconditional marks a chain whose every step runs on every normal
+	// path (callgraph.MustSummaries). Chain is then that chain.
+	Unconditional bool `json:",omitempty"`
 }
 
-func (*exits) AFact()           {}
-func (f *exits) String() string { return "exits the process: " + f.Chain.String() }
+func (*exits) AFact() {}
+func (f *exits) String() string {
+	return "exits the process: " + f.Chain.String() + callgraph.EveryPath(f.Unconditional)
+}
 
 // serves summarises a function that starts a server, bot or consumer
 // loop when called.
@@ -225,6 +231,7 @@ func (s *state) testHelper(pos token.Pos) bool {
 // summarise computes and exports the three summaries.
 func (s *state) summarise() {
 	exitBase := map[*ast.FuncDecl]callgraph.Chain{}
+	exitMustBase := map[*ast.FuncDecl]callgraph.Chain{} // the unconditional exits
 	serveBase := map[*ast.FuncDecl]callgraph.Chain{}
 	signalBase := map[*ast.FuncDecl]callgraph.Chain{}
 	s.servesWhat = map[*ast.FuncDecl]string{}
@@ -235,8 +242,13 @@ func (s *state) summarise() {
 			}
 			name := analysisutil.FuncName(c.Callee)
 			short := analysisutil.ShortName(c.Callee)
-			if knowledge.ExitCalls[name] && c.Lit == nil && !c.Go && exitBase[d] == nil {
-				exitBase[d] = callgraph.Chain{short}
+			if knowledge.ExitCalls[name] && c.Lit == nil && !c.Go {
+				if exitBase[d] == nil {
+					exitBase[d] = callgraph.Chain{short}
+				}
+				if exitMustBase[d] == nil && callgraph.Unconditional(c.Cursor) {
+					exitMustBase[d] = callgraph.Chain{short}
+				}
 			}
 			if srv, ok := knowledge.Servers[name]; ok && serveBase[d] == nil {
 				serveBase[d] = callgraph.Chain{short}
@@ -247,13 +259,9 @@ func (s *state) summarise() {
 			}
 		}
 	}
-	s.exits = s.g.Summaries(exitBase, func(fn *types.Func) callgraph.Chain {
-		var f exits
-		if s.pass.ImportObjectFact(fn, &f) && callgraph.Trusted(s.pass, f.Module) {
-			return f.Chain
-		}
-		return nil
-	}, func(_ *ast.FuncDecl, c callgraph.Call) bool { return c.Go || c.Lit != nil })
+	exitSkip := func(_ *ast.FuncDecl, c callgraph.Call) bool { return c.Go || c.Lit != nil }
+	s.exits = s.g.Summaries(exitBase, func(fn *types.Func) callgraph.Chain { return s.importedExit(fn, false) }, exitSkip)
+	exitMust := s.g.MustSummaries(exitMustBase, func(fn *types.Func) callgraph.Chain { return s.importedExit(fn, true) }, exitSkip)
 	s.serves = s.g.Summaries(serveBase, func(fn *types.Func) callgraph.Chain {
 		var f serves
 		if s.pass.ImportObjectFact(fn, &f) {
@@ -275,7 +283,11 @@ func (s *state) summarise() {
 			continue
 		}
 		if c := s.exits[d]; c != nil {
-			s.pass.ExportObjectFact(fn.Origin(), &exits{Chain: c, Module: callgraph.Module(s.pass)})
+			f := &exits{Chain: c, Module: callgraph.Module(s.pass)}
+			if m := exitMust[d]; m != nil {
+				f.Chain, f.Unconditional = m, true
+			}
+			s.pass.ExportObjectFact(fn.Origin(), f)
 		}
 		if c := s.serves[d]; c != nil {
 			s.pass.ExportObjectFact(fn.Origin(), &serves{Chain: c, What: s.what(d, map[*ast.FuncDecl]bool{}), Unanalysed: s.unanalysed(d, map[*ast.FuncDecl]bool{})})
@@ -284,6 +296,20 @@ func (s *state) summarise() {
 			s.pass.ExportObjectFact(fn.Origin(), &handlesSignals{Chain: c})
 		}
 	}
+}
+
+// importedExit returns the exit chain of fn, a function of another
+// package, from its fact: when trusted (callgraph.TrustedChain), or with
+// must, when unconditional.
+func (s *state) importedExit(fn *types.Func, must bool) callgraph.Chain {
+	var f exits
+	if !s.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	if must && f.Unconditional || !must && callgraph.TrustedChain(s.pass, f.Module, f.Unconditional) {
+		return f.Chain
+	}
+	return nil
 }
 
 // what names what d serves, following its chain.

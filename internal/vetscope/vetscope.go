@@ -3,11 +3,13 @@
 // go vet -vettool runs the tool on every dependency of the packages it
 // vets, the standard library and third-party modules included, with
 // VetxOnly set: only for the facts that the importers read. lifelint
-// trusts no summary from outside the module under analysis (the knowledge
-// tables decide for libraries, see analyzers/internal/callgraph/trust.go),
-// so for a dependency outside the modules under analysis it writes a
-// vetx file with no types and no facts, a skip marker, without parsing,
-// type checking or analysing anything.
+// trusts a summary from outside the module under analysis only when it is
+// unconditional (the knowledge tables decide for libraries, see
+// analyzers/internal/callgraph/trust.go), and those few are not worth
+// analysing every dependency for: for a dependency outside the modules
+// under analysis it writes a vetx file with no types and no facts, a skip
+// marker, without parsing, type checking or analysing anything (the
+// command's -facts-from brings such modules back into the scope).
 //
 // The vetx file of x/tools' unitchecker also carries the types that the
 // importers type-check against. A package that is analysed and imports a

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // MaxChain bounds the length of a chain, so that messages stay one line.
@@ -43,6 +44,36 @@ func (c Chain) Prepend(name string) Chain {
 // sync.Once.Do closures, ...). Declarations are visited in file order, so the
 // result is deterministic.
 func (g *Graph) Summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, Call) bool) map[*ast.FuncDecl]Chain {
+	return g.summaries(base, imported, skip, nil)
+}
+
+// MustSummaries returns the unconditional summaries: the chains whose
+// every step runs on every normal path through its function (see
+// Unconditional), so that calling the function always reaches the last
+// call of the chain. They are what another module may trust
+// (TrustedChain). The arguments are those of Summaries, restricted by the
+// caller: base holds only findings at unconditional sites, and imported
+// returns only chains whose facts are unconditional. The engine then
+// counts a call only at an unconditional position of its function, so a
+// chain through a callee stays unconditional only if the local step is
+// too. A function with such a chain also has a summary in Summaries (with
+// the arguments unrestricted), which may be another, conditional, chain.
+func (g *Graph) MustSummaries(base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, Call) bool) map[*ast.FuncDecl]Chain {
+	memo := map[inspector.Cursor]bool{}
+	return g.summaries(base, imported, skip, func(c Call) bool {
+		u, ok := memo[c.Cursor]
+		if !ok {
+			u = Unconditional(c.Cursor)
+			memo[c.Cursor] = u
+		}
+		return u
+	})
+}
+
+// summaries is the engine of Summaries and MustSummaries: keep, when not
+// nil, filters the calls whose callee has a summary (it is asked only
+// about those, which are few).
+func (g *Graph) summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Func) Chain, skip func(*ast.FuncDecl, Call) bool, keep func(Call) bool) map[*ast.FuncDecl]Chain {
 	out := make(map[*ast.FuncDecl]Chain, len(base))
 	for d, c := range base {
 		out[d] = c
@@ -66,7 +97,7 @@ func (g *Graph) Summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Fun
 				} else {
 					c = imported(call.Callee)
 				}
-				if c != nil {
+				if c != nil && (keep == nil || keep(call)) {
 					out[d] = c.Prepend(analysisutil.ShortName(call.Callee))
 					changed = true
 					break

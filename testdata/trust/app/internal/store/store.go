@@ -2,7 +2,10 @@
 // trusted.
 package store
 
-import "net"
+import (
+	"database/sql"
+	"net"
+)
 
 // Lookup dials without a context.
 func Lookup(addr string) error {
@@ -11,4 +14,9 @@ func Lookup(addr string) error {
 		c.Close()
 	}
 	return err
+}
+
+// Open opens a new pool on every call.
+func Open(dsn string) (*sql.DB, error) {
+	return sql.Open("postgres", dsn)
 }
