@@ -115,16 +115,30 @@ func formatString(call *ast.CallExpr, i int) string {
 }
 
 func (c *checker) render(e ast.Node) string {
+	if c.sources == nil {
+		c.sources = map[string][]byte{}
+	}
 	var b strings.Builder
 	start, end := c.pass.Fset.Position(e.Pos()), c.pass.Fset.Position(e.End())
 	for _, f := range c.pass.Files {
 		if f.FileStart <= e.Pos() && e.End() <= f.FileEnd {
-			tf := c.pass.Fset.File(f.FileStart)
-			src, err := c.pass.ReadFile(tf.Name())
+			src, err := c.source(c.pass.Fset.File(f.FileStart).Name())
 			if err == nil && end.Offset <= len(src) {
 				b.Write(src[start.Offset:end.Offset])
 			}
 		}
 	}
 	return b.String()
+}
+
+// source returns the content of the file name, read once per package.
+func (c *checker) source(name string) ([]byte, error) {
+	if src, ok := c.sources[name]; ok {
+		return src, nil
+	}
+	src, err := c.pass.ReadFile(name)
+	if err == nil {
+		c.sources[name] = src
+	}
+	return src, err
 }

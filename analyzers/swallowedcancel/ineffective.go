@@ -23,9 +23,13 @@ func (c *checker) ineffectiveIf(cur inspector.Cursor, is *ast.IfStmt) {
 	if !ok || b.Op != token.NEQ || !isNil(c.pass.TypesInfo, b.Y) || is.Else != nil {
 		return
 	}
-	what := "if " + c.render(is.Cond) + " { ... }"
+	// The text is rendered only for a check of a context error: render
+	// reads the source, and this runs for every if in the package.
 	var errObj types.Object
-	if !c.isCtxErrSource(b.X) {
+	var what string
+	if c.isCtxErrSource(b.X) {
+		what = "if " + c.render(is.Cond) + " { ... }"
+	} else {
 		if errObj = c.initCtxErr(is, b.X); errObj == nil {
 			return
 		}

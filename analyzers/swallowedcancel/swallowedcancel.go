@@ -46,9 +46,11 @@ var Analyzer = New(requestpath.Analyzer)
 // checker holds one package's analysis: the pass, the request-path model
 // and the ctxErrFact chains of the package's own functions.
 type checker struct {
-	pass   *analysis.Pass
-	rp     *requestpath.Info
-	chains map[*ast.FuncDecl]callgraph.Chain
+	pass *analysis.Pass
+	// sources are the files render has read (ctxerr.go).
+	sources map[string][]byte
+	rp      *requestpath.Info
+	chains  map[*ast.FuncDecl]callgraph.Chain
 	// preds and filters are the package's predicates and filters of
 	// context errors (predicates.go).
 	preds, filters map[*types.Func]bool
@@ -91,7 +93,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	c.findFresh(in)
 	c.findValueCtx()
 	for cur := range in.Root().Preorder(nodeTypes...) {
-		if analysisutil.IsGenerated(pass, cur.Node().Pos()) {
+		if rp.Graph.Generated(cur.Node().Pos()) { // once per package, not a scan per node
 			continue
 		}
 		switch n := cur.Node().(type) {

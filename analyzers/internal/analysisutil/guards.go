@@ -2,12 +2,10 @@ package analysisutil
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
 	"github.com/lifelint/lifelint/analyzers/internal/knowledge"
-	"golang.org/x/tools/go/analysis"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -53,18 +51,6 @@ func UnderLock(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return locked
-}
-
-// IsGenerated reports whether pos lies in a generated file other than
-// cmd/cgo output (see IsCgoOutput). Passes that have the call graph use its
-// per-package set (callgraph.Graph.Generated) instead of this scan.
-func IsGenerated(pass *analysis.Pass, pos token.Pos) bool {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return ast.IsGenerated(f) && !IsCgoOutput(f)
-		}
-	}
-	return false
 }
 
 // IsCgoOutput reports whether f is the output of cmd/cgo for a file that
