@@ -19,11 +19,6 @@ import (
 //   - runs a server and then stops it (a serve and a stop method of one
 //     receiver type).
 
-// byBehaviour reports whether decl is factory or lifetime code.
-func (c *classifier) byBehaviour(decl *ast.FuncDecl) bool {
-	return c.isLifetime(decl) || c.returnsPool(decl)
-}
-
 // isLifetime reports whether decl's own body (not its literals) creates a
 // root context, waits for its context to end, or serves and then stops.
 func (c *classifier) isLifetime(decl *ast.FuncDecl) bool {

@@ -58,6 +58,7 @@ type Info struct {
 	regions  map[ast.Node]*Reason // loop bodies (*ast.BlockStmt), *ast.CommClause, statements after a wait
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
+	factory  map[*ast.FuncDecl]bool // startup only because it returns the pool it creates
 }
 
 // Func returns the reason the function (an *ast.FuncDecl or *ast.FuncLit)
@@ -68,6 +69,30 @@ func (in *Info) Func(fn ast.Node) *Reason { return in.funcs[fn] }
 // IsStartup reports whether decl is main, init, a constructor or other
 // startup, shutdown or CLI code by lifelint's rules.
 func (in *Info) IsStartup(decl *ast.FuncDecl) bool { return in.startup[decl] }
+
+// IsFactory reports whether decl is startup code only by behaviour: it
+// returns the pool it creates (behaviour.go), so it hands ownership to its
+// caller and may run once per call of that caller.
+func (in *Info) IsFactory(decl *ast.FuncDecl) bool { return in.factory[decl] }
+
+// OnlyStartupCallers reports whether decl has callers in the package and
+// every one of them is a StartupCall.
+func (in *Info) OnlyStartupCallers(decl *ast.FuncDecl) bool {
+	sites := in.Graph.Callers(decl)
+	for _, s := range sites {
+		if !in.StartupCall(s) {
+			return false
+		}
+	}
+	return len(sites) > 0
+}
+
+// StartupCall reports whether the call runs in startup code, outside any
+// request path (not in a handler literal that startup code registers).
+func (in *Info) StartupCall(c Call) bool {
+	outer := analysisutil.EnclosingDecl(c.Cursor)
+	return outer != nil && in.startup[outer] && in.At(c.Cursor) == nil
+}
 
 // At returns the request path that the code at cur runs on, or nil. Function
 // literals inherit the request path they are written in, except those
@@ -186,6 +211,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		regions:  map[ast.Node]*Reason{},
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
+		factory:  map[*ast.FuncDecl]bool{},
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
 	c.prepare()

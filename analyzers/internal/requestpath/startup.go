@@ -24,7 +24,14 @@ func (c *classifier) isStartup(decl *ast.FuncDecl, fn *types.Func) bool {
 	if c.in.Graph.InTest(decl.Pos()) {
 		return true
 	}
-	return hasStartupName(name) || c.byBehaviour(decl)
+	if hasStartupName(name) || c.isLifetime(decl) {
+		return true
+	}
+	if c.returnsPool(decl) {
+		c.in.factory[decl] = true
+		return true
+	}
+	return false
 }
 
 func hasStartupName(name string) bool {
