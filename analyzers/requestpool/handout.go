@@ -172,7 +172,7 @@ func (h *handout) structHolder(e, dc inspector.Cursor) (v value, fix string) {
 			field = st.Field(i)
 		}
 	}
-	if field == nil || field.Exported() || field.Embedded() || !h.fieldKept(field) {
+	if field == nil || field.Exported() || field.Embedded() || !h.fieldKept(field.Origin()) {
 		return value{}, ""
 	}
 	// A type with a release method can release the pool; a handler or
@@ -301,7 +301,7 @@ func (h *handout) fieldKept(f *types.Var) bool {
 			if sel == nil || sel.Kind() != types.FieldVal {
 				continue
 			}
-			v := sel.Obj().(*types.Var)
+			v := sel.Obj().(*types.Var).Origin() // one field for every instance of a generic type
 			if !h.inert(c) {
 				bad[v] = true
 			}
