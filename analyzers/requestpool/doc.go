@@ -62,6 +62,26 @@
 // reported as racy: concurrent requests for one key each create a pool and
 // all but one leak. Use LoadOrStore of a sync.OnceValue per key, or a mutex.
 //
+// A function that is not startup code and hands out a pool it creates
+// only inside a value that cannot release it is reported at the creation,
+// once per function: a returned closure that uses the pool, or a returned
+// struct of the package that keeps it in an unexported field, has no
+// release method (Close, Shutdown, Stop, Disconnect, CloseIdleConnections,
+// ...) and no method that releases the field. Every call creates a pool
+// that nobody can close:
+//
+//	sql.Open creates a database connection pool that the closure returned by store.Counter cannot release: one unreleasable pool per call leaks connections; return the pool (or a func that closes it) beside the closure, or create it once at startup and inject it
+//
+// That rule is silent on returning the pool itself (a factory, judged at
+// its calls), a struct with a release method or an exported pool field,
+// startup code by its name (New*, Open*, ...) or by its callers (every
+// call in the package is startup code or runs in a sync.Once), a function
+// taken as a value (sync.OnceValue(f), a provider list), a handler
+// constructor (the closure or type it returns is a handler), and a pool
+// the function passes to a call, stores in a field or package variable, or
+// releases. A creation on a request path is reported by the rules above,
+// not again.
+//
 // Bad:
 //
 //	func (h *Handler) Get(w http.ResponseWriter, r *http.Request) {
@@ -98,8 +118,11 @@
 // Not detected: pools created through function values or interfaces, a
 // pool type other than http.Transport built with a composite literal unless
 // configured, a get-or-create racing through a plain map without a lock
-// (the race detector's job), and a third-party function that creates a
-// pool on a branch or after an early return, even one every caller takes.
+// (the race detector's job), a third-party function that creates a pool on
+// a branch or after an early return, even one every caller takes, and a
+// pool handed out by a field assignment (l := &Lookup{}; l.db = db), in a
+// slice or map, in a type of another package, or created and dropped
+// without being returned.
 //
 // Add constructors with -lifelintconfig.pools=example.com/db.Open (or
 // "&example.com/db.Pool" for a struct type), or the pools key of

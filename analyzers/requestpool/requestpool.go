@@ -133,6 +133,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
 		sites = append(sites, s)
 	}
+	reportHandouts(pass, rp, insp.Root(), sites)
 
 	// Summaries: a function creates a pool when it does so directly (not
 	// guarded, not in a goroutine) or calls one that does.

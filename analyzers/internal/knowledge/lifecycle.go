@@ -80,6 +80,21 @@ var Cleanups = map[string]bool{
 	"(*gopkg.in/telebot.v3.Bot).Stop":               true,
 }
 
+// ReleaseMethods are method names that release what their receiver holds,
+// in any library or project: a value with one of them (a Store with Close,
+// an http.Client with CloseIdleConnections) can release the pool it wraps,
+// and a call of one on a pool releases it. Names, not keys, because every
+// type has its own; the Cleanups above are the library methods among them.
+var ReleaseMethods = map[string]bool{
+	"Close": true, "Shutdown": true, "Stop": true, "GracefulStop": true, "Drain": true,
+	// https://pkg.go.dev/go.mongodb.org/mongo-driver/mongo#Client.Disconnect
+	"Disconnect": true,
+	// https://pkg.go.dev/net/http#Transport.CloseIdleConnections
+	"CloseIdleConnections": true,
+	"Release":              true, "Cleanup": true, "Teardown": true, "Destroy": true, "Dispose": true,
+	"Terminate": true,
+}
+
 // SignalHandlers subscribe to OS signals: a root that calls one can stop
 // its servers on SIGTERM. https://pkg.go.dev/os/signal#NotifyContext
 var SignalHandlers = map[string]bool{

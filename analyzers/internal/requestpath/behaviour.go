@@ -20,10 +20,17 @@ import (
 //     receiver type).
 
 // byBehaviour reports whether decl is factory or lifetime code, and
-// whether the only sign of it is a root context of its own.
+// whether the only sign of it is a root context of its own. A factory that
+// is no lifetime code is recorded (IsFactory).
 func (c *classifier) byBehaviour(decl *ast.FuncDecl) (startup, rootOnly bool) {
 	root, other := c.lifetime(decl)
-	if other || c.returnsPool(decl) {
+	if other {
+		return true, false
+	}
+	if c.returnsPool(decl) {
+		if !root {
+			c.in.factory[decl] = true
+		}
 		return true, false
 	}
 	return root, root

@@ -19,16 +19,7 @@ func (c *classifier) propagate() {
 		if r == nil || r.Kind != PerOperation {
 			continue
 		}
-		sites := g.Callers(d)
-		onlyStartup := len(sites) > 0
-		for _, s := range sites {
-			outer := analysisutil.EnclosingDecl(s.Cursor)
-			if outer == nil || !c.in.startup[outer] || c.in.At(s.Cursor) != nil {
-				onlyStartup = false
-				break
-			}
-		}
-		if onlyStartup {
+		if c.in.OnlyStartupCallers(d) {
 			delete(c.in.funcs, d)
 		}
 	}

@@ -59,6 +59,7 @@ type Info struct {
 	detached map[*ast.FuncLit]bool
 	startup  map[*ast.FuncDecl]bool
 	rootOnly map[*ast.FuncDecl]bool
+	factory  map[*ast.FuncDecl]bool // startup only because it returns the pool it creates
 
 	root inspector.Cursor
 	// doneVars are the context fields waited on in the package
@@ -80,6 +81,30 @@ func (in *Info) IsStartup(decl *ast.FuncDecl) bool { return in.startup[decl] }
 // context.Background(), d)): the sign of lifetime code, but also the shape
 // of a helper with no context that bounds a call with a deadline of its own.
 func (in *Info) OwnsRootOnly(decl *ast.FuncDecl) bool { return in.rootOnly[decl] }
+
+// IsFactory reports whether decl is startup code only by behaviour: it
+// returns the pool it creates (behaviour.go), so it hands ownership to its
+// caller and may run once per call of that caller.
+func (in *Info) IsFactory(decl *ast.FuncDecl) bool { return in.factory[decl] }
+
+// OnlyStartupCallers reports whether decl has callers in the package and
+// every one of them is a StartupCall.
+func (in *Info) OnlyStartupCallers(decl *ast.FuncDecl) bool {
+	sites := in.Graph.Callers(decl)
+	for _, s := range sites {
+		if !in.StartupCall(s) {
+			return false
+		}
+	}
+	return len(sites) > 0
+}
+
+// StartupCall reports whether the call runs in startup code, outside any
+// request path (not in a handler literal that startup code registers).
+func (in *Info) StartupCall(c Call) bool {
+	outer := analysisutil.EnclosingDecl(c.Cursor)
+	return outer != nil && in.startup[outer] && in.At(c.Cursor) == nil
+}
 
 // At returns the request path that the code at cur runs on, or nil. Function
 // literals inherit the request path they are written in, except those
@@ -199,6 +224,7 @@ func run(pass *analysis.Pass, cfg *config.Config) *Info {
 		detached: map[*ast.FuncLit]bool{},
 		startup:  map[*ast.FuncDecl]bool{},
 		rootOnly: map[*ast.FuncDecl]bool{},
+		factory:  map[*ast.FuncDecl]bool{},
 		root:     insp.Root(),
 	}
 	c := &classifier{pass: pass, cfg: cfg, in: in}
