@@ -41,7 +41,7 @@ func TestFactsScope(t *testing.T) {
 		_ = cmd.Run()
 		return stdout.String() + stderr.String()
 	}
-	want := "main.go:14:6: calls store.Lookup → net.Dial in net/http handler (*api).get"
+	want := "main.go:16:6: calls store.Lookup → net.Dial in net/http handler (*api).get"
 	check := func(name, out, trace string, skipped, analyzed []string) {
 		t.Helper()
 		if !strings.Contains(out, want) {
