@@ -92,7 +92,7 @@ func (s *state) receivesSignals(loop inspector.Cursor, chans map[types.Object]bo
 // namesTermSignal reports whether e mentions a signal that asks for a
 // graceful stop: SIGTERM, SIGINT or os.Interrupt.
 func (s *state) namesTermSignal(e ast.Expr) bool {
-	ec, ok := s.insp.Root().FindNode(e)
+	ec, ok := analysisutil.Find(s.insp, e)
 	if !ok {
 		return true // be conservative: keep the finding
 	}

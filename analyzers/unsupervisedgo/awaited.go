@@ -302,7 +302,7 @@ func (c *checker) completions(n ast.Node, subst map[*types.Var]ast.Expr) map[*ty
 // it where its callers reach it (a field or element of a parameter, the
 // receiver or a package variable), or calls its getter itself.
 func (c *checker) handedOut(key *types.Var, getter string, g *goroutine, launcher ast.Node) bool {
-	root, ok := c.insp.Root().FindNode(launcher)
+	root, ok := analysisutil.Find(c.insp, launcher)
 	if !ok {
 		return false
 	}

@@ -31,7 +31,7 @@ func (c *checker) walkOwn(g *goroutine, fn ast.Node, subst map[*types.Var]ast.Ex
 		return
 	}
 	g.own[fn] = true
-	root, ok := c.insp.Root().FindNode(fn)
+	root, ok := analysisutil.Find(c.insp, fn)
 	if !ok {
 		return
 	}
@@ -230,7 +230,7 @@ func (c *checker) calledOutsideUncached(d *ast.FuncDecl, g *goroutine) bool {
 // tracker handed to a function without a summary is assumed to be
 // marked done by it.
 func (c *checker) goCallEvidence(g *goroutine, call *ast.CallExpr) {
-	cur, _ := c.insp.Root().FindNode(call)
+	cur, _ := analysisutil.Find(c.insp, call)
 	for i, a := range call.Args {
 		s, ok := c.argSummary(call, i)
 		if !ok {

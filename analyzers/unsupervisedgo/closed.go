@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/lifelint/lifelint/analyzers/internal/analysisutil"
 )
 
 // closedByCaller reports whether the value a spawning call returns is
@@ -35,7 +37,7 @@ func (c *checker) closedByCaller(cur inspector.Cursor, caller ast.Node) bool {
 	if _, ok := types.Unalias(t).(*types.Named); !ok {
 		return false
 	}
-	root, ok := c.insp.Root().FindNode(caller)
+	root, ok := analysisutil.Find(c.insp, caller)
 	if !ok {
 		return false
 	}

@@ -26,7 +26,7 @@ func (c *checker) drained(g *goroutine) bool {
 		return false
 	}
 	for fn := range g.own {
-		root, ok := c.insp.Root().FindNode(fn)
+		root, ok := analysisutil.Find(c.insp, fn)
 		if !ok {
 			continue
 		}
@@ -74,7 +74,7 @@ func (c *checker) drains(sem knowledge.Semaphore, key *types.Var, launcher ast.N
 		}
 	}
 	full := mk.Args[sem.WeightArg]
-	root, ok := c.insp.Root().FindNode(body)
+	root, ok := analysisutil.Find(c.insp, body)
 	if !ok {
 		return false
 	}

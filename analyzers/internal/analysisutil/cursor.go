@@ -89,3 +89,33 @@ func FuncParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
 	}
 	return nil, nil
 }
+
+// Find returns the cursor of n in insp, and whether n is in it. It is
+// Root().FindNode(n), but it descends by position, skipping the subtrees
+// that do not contain n (Cursor.FindByPos), rather than scanning every
+// node before n: a pass that looks up many nodes of a large package (one
+// per goroutine, caller or loop) otherwise spends time quadratic in the
+// package's size. A node that shares its range with its innermost child
+// (an ExprStmt and its call) is reached from the child's parents; a node
+// whose range lies in no file of insp (another package's) is not in it;
+// any other miss (a node whose position is not accurate) falls back to the
+// scan.
+func Find(insp *inspector.Inspector, n ast.Node) (inspector.Cursor, bool) {
+	root := insp.Root()
+	if n == nil || !n.Pos().IsValid() || n.End() < n.Pos() {
+		return root.FindNode(n)
+	}
+	cur, ok := root.FindByPos(n.Pos(), n.End())
+	if !ok {
+		return inspector.Cursor{}, false // n is in no file of insp
+	}
+	for c := cur; c != root; c = c.Parent() {
+		if c.Node() == n {
+			return c, true
+		}
+		if c.Node().Pos() != n.Pos() || c.Node().End() != n.End() {
+			break
+		}
+	}
+	return root.FindNode(n)
+}
