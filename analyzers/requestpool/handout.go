@@ -24,8 +24,8 @@ import (
 
 // reportHandouts reports, once per function, the first direct creation
 // site whose pool only such a value holds.
-func reportHandouts(pass *analysis.Pass, rp *requestpath.Info, root inspector.Cursor, sites []site) {
-	h := &handout{rp: rp, info: pass.TypesInfo, pkg: pass.Pkg, root: root}
+func reportHandouts(pass *analysis.Pass, rp *requestpath.Info, gd *guards, root inspector.Cursor, sites []site) {
+	h := &handout{rp: rp, gd: gd, info: pass.TypesInfo, pkg: pass.Pkg, root: root}
 	done := map[*ast.FuncDecl]bool{}
 	for _, s := range sites {
 		d := s.decl
@@ -71,7 +71,7 @@ func (h *handout) perCall(d *ast.FuncDecl) bool {
 	}
 	calls := rp.Graph.Callers(d)
 	for _, c := range calls {
-		if !rp.StartupCall(c) && !guarded(h.info, rp, c.Cursor) {
+		if !rp.StartupCall(c) && !h.gd.guarded(c.Cursor) {
 			return true
 		}
 	}
@@ -80,6 +80,7 @@ func (h *handout) perCall(d *ast.FuncDecl) bool {
 
 type handout struct {
 	rp   *requestpath.Info
+	gd   *guards
 	info *types.Info
 	pkg  *types.Package
 	root inspector.Cursor

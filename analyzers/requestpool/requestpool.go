@@ -119,6 +119,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 
 	// Direct creation sites, in one walk. decl is nil for package-level
 	// code (a handler literal assigned to a package variable).
+	gd := newGuards(pass.TypesInfo, rp)
 	var sites []site
 	for c := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		ctor, what := creation(pass.TypesInfo, cfg, c)
@@ -129,11 +130,11 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		for d := range c.Enclosing((*ast.FuncDecl)(nil)) {
 			s.decl = d.Node().(*ast.FuncDecl)
 		}
-		s.guard = guarded(pass.TypesInfo, rp, c)
+		s.guard = gd.guarded(c)
 		s.racy = !s.guard && racyGetOrCreate(pass.TypesInfo, c)
 		sites = append(sites, s)
 	}
-	reportHandouts(pass, rp, insp.Root(), sites)
+	reportHandouts(pass, rp, gd, insp.Root(), sites)
 
 	// Summaries: a function creates a pool when it does so directly (not
 	// guarded, not in a goroutine) or calls one that does.
@@ -167,9 +168,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		return nil
 	}
 	// guarded walks the enclosing function, so it is asked only for calls
-	// that can carry a summary (a local callee, or one with a fact), and
-	// once per call.
-	guards := map[inspector.Cursor]bool{}
+	// that can carry a summary (a local callee, or one with a fact).
 	skip := func(d *ast.FuncDecl, c requestpath.Call) bool {
 		if c.Go || rp.At(c.Cursor) != rp.Func(d) {
 			return true
@@ -177,12 +176,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		if g.Local(c) == nil && imported(c.Callee) == nil {
 			return false // nothing to carry: the guard does not matter
 		}
-		gd, ok := guards[c.Cursor]
-		if !ok {
-			gd = guarded(pass.TypesInfo, rp, c.Cursor)
-			guards[c.Cursor] = gd
-		}
-		return gd
+		return gd.guarded(c.Cursor)
 	}
 	chains := g.Summaries(base, imported, skip)
 	mustChains := g.MustSummaries(mustBase, func(fn *types.Func) callgraph.Chain {
@@ -295,7 +289,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 				continue
 			}
 			r := rp.At(c.Cursor)
-			if r == nil || guarded(pass.TypesInfo, rp, c.Cursor) {
+			if r == nil || gd.guarded(c.Cursor) {
 				continue
 			}
 			if r.Kind == requestpath.Called && rp.At(c.Cursor) == rp.Func(d) && !c.Go {
@@ -381,9 +375,27 @@ func setTrue(info *types.Info, lit *ast.CompositeLit, field string) bool {
 // guarded reports whether the creation (or call) at cur runs at most once
 // per key: in a sync.Once function, or under a lock in a get-or-create
 // cache that stores it.
-func guarded(info *types.Info, rp *requestpath.Info, cur inspector.Cursor) bool {
-	return analysisutil.InOnce(info, cur) || (analysisutil.UnderLock(info, cur) && storedAfter(cur)) ||
-		inLazyCallback(info, rp, cur) || lazyField(info, cur)
+func (g *guards) guarded(cur inspector.Cursor) bool {
+	gd, ok := g.memo[cur]
+	if !ok {
+		info := g.info
+		gd = analysisutil.InOnce(info, cur) || (g.locks.Held(cur) && storedAfter(cur)) ||
+			inLazyCallback(info, g.rp, cur) || lazyField(info, cur)
+		g.memo[cur] = gd
+	}
+	return gd
+}
+
+// guards answers guarded for the calls of one package, once per call.
+type guards struct {
+	info  *types.Info
+	rp    *requestpath.Info
+	locks *analysisutil.Locks
+	memo  map[inspector.Cursor]bool
+}
+
+func newGuards(info *types.Info, rp *requestpath.Info) *guards {
+	return &guards{info: info, rp: rp, locks: analysisutil.NewLocks(info), memo: map[inspector.Cursor]bool{}}
 }
 
 // lazyField reports whether cur lies in a lazy initialiser of a field: its

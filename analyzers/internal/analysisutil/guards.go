@@ -2,6 +2,7 @@ package analysisutil
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -26,29 +27,57 @@ func InOnce(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// UnderLock reports whether cur runs while a lock (knowledge.LockCalls)
-// taken earlier in the same function is held: a Lock call precedes it and
-// no (non-deferred) Unlock lies between them.
-func UnderLock(info *types.Info, cur inspector.Cursor) bool {
+// Locks answers whether code runs under a lock, for many places of one
+// package: it lists the lock and unlock calls of each enclosing function
+// once, rather than walking the function's calls again for every place.
+type Locks struct {
+	info   *types.Info
+	events map[ast.Node][]lockEvent // per FuncDecl or FuncLit, in source order
+}
+
+// lockEvent is a call of knowledge.LockCalls (lock) or a non-deferred call
+// of knowledge.UnlockCalls.
+type lockEvent struct {
+	pos  token.Pos
+	lock bool
+}
+
+// NewLocks returns an empty Locks for the package of info.
+func NewLocks(info *types.Info) *Locks {
+	return &Locks{info: info, events: map[ast.Node][]lockEvent{}}
+}
+
+// Held reports whether cur runs while a lock (knowledge.LockCalls) taken
+// earlier in the same function is held: a Lock call precedes it and no
+// (non-deferred) Unlock lies between them. The calls of nested function
+// literals count, as they are written before cur.
+func (l *Locks) Held(cur inspector.Cursor) bool {
 	fn := EnclosingFunc(cur)
 	if !fn.Valid() {
 		return false
 	}
-	pos := cur.Node().Pos()
-	locked := false
-	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		if call.Pos() >= pos {
-			break
-		}
-		switch name := CalleeName(info, call); {
-		case knowledge.LockCalls[name]:
-			locked = true
-		case knowledge.UnlockCalls[name]:
-			if _, deferred := c.Parent().Node().(*ast.DeferStmt); !deferred {
-				locked = false
+	evs, ok := l.events[fn.Node()]
+	if !ok {
+		for c := range fn.Preorder((*ast.CallExpr)(nil)) {
+			call := c.Node().(*ast.CallExpr)
+			switch name := CalleeName(l.info, call); {
+			case knowledge.LockCalls[name]:
+				evs = append(evs, lockEvent{call.Pos(), true})
+			case knowledge.UnlockCalls[name]:
+				if _, deferred := c.Parent().Node().(*ast.DeferStmt); !deferred {
+					evs = append(evs, lockEvent{call.Pos(), false})
+				}
 			}
 		}
+		l.events[fn.Node()] = evs
+	}
+	pos := cur.Node().Pos()
+	locked := false
+	for _, ev := range evs {
+		if ev.pos >= pos {
+			break
+		}
+		locked = ev.lock
 	}
 	return locked
 }

@@ -78,6 +78,10 @@ func (g *Graph) summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Fun
 	for d, c := range base {
 		out[d] = c
 	}
+	// The loop runs once more than the longest chain is deep, so what
+	// costs is asked only of calls that carry a chain: imported once per
+	// callee, skip (which may walk the caller) after the chain is known.
+	facts := map[*types.Func]Chain{}
 	for changed := true; changed; {
 		changed = false
 		for _, d := range g.Decls {
@@ -85,7 +89,7 @@ func (g *Graph) summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Fun
 				continue
 			}
 			for _, call := range g.Calls[d] {
-				if call.Callee == nil || skip(d, call) {
+				if call.Callee == nil {
 					continue
 				}
 				var c Chain
@@ -94,10 +98,16 @@ func (g *Graph) summaries(base map[*ast.FuncDecl]Chain, imported func(*types.Fun
 						continue
 					}
 					c = out[local]
+				} else if f, ok := facts[call.Callee]; ok {
+					c = f
 				} else {
 					c = imported(call.Callee)
+					facts[call.Callee] = c
 				}
-				if c != nil && (keep == nil || keep(call)) {
+				if c == nil || skip(d, call) {
+					continue
+				}
+				if keep == nil || keep(call) {
 					out[d] = c.Prepend(analysisutil.ShortName(call.Callee))
 					changed = true
 					break
