@@ -111,7 +111,7 @@ func (s *state) cleanedInGoroutine(d *ast.FuncDecl, c callgraph.Call, launch ast
 	}
 	for _, o := range s.g.Calls[d] {
 		pos := o.Expr().Pos()
-		if pos <= launch.Pos() || pos >= end || o.Callee == nil || !knowledge.Cleanups[analysisutil.FuncName(o.Callee)] {
+		if pos <= launch.Pos() || pos >= end || o.Callee == nil || !knowledge.Cleanups[s.funcName(o.Callee)] {
 			continue
 		}
 		if _, deferred := o.Cursor.Parent().Node().(*ast.DeferStmt); !deferred {
@@ -199,7 +199,7 @@ func (s *state) exitVia(c callgraph.Call) (chain callgraph.Chain, direct bool) {
 		return nil, false
 	}
 	short := analysisutil.ShortName(c.Callee)
-	if knowledge.ExitCalls[analysisutil.FuncName(c.Callee)] {
+	if knowledge.ExitCalls[s.funcName(c.Callee)] {
 		return callgraph.Chain{short}, true
 	}
 	if local := s.g.Local(c); local != nil {
@@ -247,7 +247,7 @@ func (s *state) pendingCleanups(d *ast.FuncDecl, pos token.Pos) []string {
 		if o.Expr().Pos() >= pos {
 			break
 		}
-		if o.Callee == nil || !knowledge.Cleanups[analysisutil.FuncName(o.Callee)] {
+		if o.Callee == nil || !knowledge.Cleanups[s.funcName(o.Callee)] {
 			continue
 		}
 		text := types.ExprString(o.Expr().Fun) + "()"

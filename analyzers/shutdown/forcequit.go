@@ -118,7 +118,7 @@ func (s *state) signalChans() map[types.Object]bool {
 	s.sigChans = map[types.Object]bool{}
 	for _, d := range s.g.Decls {
 		for _, c := range s.g.Calls[d] {
-			if c.Callee == nil || analysisutil.FuncName(c.Callee) != "os/signal.Notify" || len(c.Expr().Args) == 0 {
+			if c.Callee == nil || s.funcName(c.Callee) != "os/signal.Notify" || len(c.Expr().Args) == 0 {
 				continue
 			}
 			if obj := analysisutil.UsedObject(s.pass.TypesInfo, c.Expr().Args[0]); obj != nil {

@@ -20,13 +20,9 @@ import (
 // argument are not checked.
 func (s *state) checkNoStop() {
 	info := s.pass.TypesInfo
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := analysisutil.Callee(info, call)
-		if fn == nil {
-			continue
-		}
-		srv, ok := knowledge.Servers[analysisutil.FuncName(fn)]
+	for _, k := range s.knownCalls() {
+		c, call, fn := k.cur, k.call, k.fn
+		srv, ok := knowledge.Servers[k.name]
 		if !ok || len(srv.Stops) == 0 || s.skip(call.Pos()) {
 			continue
 		}

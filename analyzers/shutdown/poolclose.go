@@ -34,7 +34,7 @@ func (s *state) checkPoolClose() {
 			if c.Callee == nil || c.Lit != nil || s.skip(c.Expr().Pos()) {
 				continue
 			}
-			p, ok := s.cfg.Pools[analysisutil.FuncName(c.Callee)]
+			p, ok := s.cfg.Pools[s.funcName(c.Callee)]
 			if !ok {
 				continue
 			}

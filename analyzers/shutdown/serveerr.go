@@ -18,13 +18,9 @@ import (
 // also stops the server.
 func (s *state) checkServeErrors() {
 	info := s.pass.TypesInfo
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := analysisutil.Callee(info, call)
-		if fn == nil {
-			continue
-		}
-		srv, ok := knowledge.Servers[analysisutil.FuncName(fn)]
+	for _, k := range s.knownCalls() {
+		c, call, fn := k.cur, k.call, k.fn
+		srv, ok := knowledge.Servers[k.name]
 		if !ok || s.skip(call.Pos()) || !returnsError(fn) {
 			continue
 		}
@@ -107,9 +103,9 @@ func (s *state) stopsSameType(serve *types.Func, srv knowledge.Server) bool {
 	if recv == nil {
 		return false
 	}
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		fn := analysisutil.Callee(s.pass.TypesInfo, c.Node().(*ast.CallExpr))
-		if fn == nil || fn.Signature().Recv() == nil || !types.Identical(fn.Signature().Recv().Type(), recv.Type()) {
+	for _, k := range s.knownCalls() {
+		fn := k.fn
+		if fn.Signature().Recv() == nil || !types.Identical(fn.Signature().Recv().Type(), recv.Type()) {
 			continue
 		}
 		for _, stop := range srv.Stops {

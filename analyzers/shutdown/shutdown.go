@@ -109,6 +109,44 @@ type state struct {
 	callers                map[*ast.FuncDecl][]caller // local call sites per callee (callersOf), built on first use
 	cli                    map[*ast.FuncDecl]bool     // command handlers, built on first use
 	sigChans               map[types.Object]bool      // channels handed to signal.Notify, built on first use
+	calls                  []knownCall                // every call with a known callee, built on first use
+	names                  map[*types.Func]string     // analysisutil.FuncName, once per function
+}
+
+// knownCall is a call whose callee is known, with the callee's
+// knowledge-table key.
+type knownCall struct {
+	cur  inspector.Cursor
+	call *ast.CallExpr
+	fn   *types.Func
+	name string
+}
+
+// knownCalls returns every call of the package whose callee is known, in
+// source order. The checks each look for the calls of a few table
+// entries; walking the package and rendering the callee's name once per
+// check was most of the pass's cost on large packages.
+func (s *state) knownCalls() []knownCall {
+	if s.calls == nil {
+		s.calls = []knownCall{}
+		for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := c.Node().(*ast.CallExpr)
+			if fn := analysisutil.Callee(s.pass.TypesInfo, call); fn != nil {
+				s.calls = append(s.calls, knownCall{cur: c, call: call, fn: fn, name: s.funcName(fn)})
+			}
+		}
+	}
+	return s.calls
+}
+
+// funcName is analysisutil.FuncName(fn), rendered once per function.
+func (s *state) funcName(fn *types.Func) string {
+	n, ok := s.names[fn]
+	if !ok {
+		n = analysisutil.FuncName(fn)
+		s.names[fn] = n
+	}
+	return n
 }
 
 func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
@@ -120,6 +158,7 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		decls:    map[*ast.FuncDecl]inspector.Cursor{},
 		reported: map[token.Pos]bool{},
+		names:    map[*types.Func]string{},
 	}
 	for c := range s.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		s.decls[c.Node().(*ast.FuncDecl)] = c
@@ -240,7 +279,7 @@ func (s *state) summarise() {
 			if c.Callee == nil {
 				continue
 			}
-			name := analysisutil.FuncName(c.Callee)
+			name := s.funcName(c.Callee)
 			short := analysisutil.ShortName(c.Callee)
 			if knowledge.ExitCalls[name] && c.Lit == nil && !c.Go {
 				if exitBase[d] == nil {
@@ -344,7 +383,7 @@ func (s *state) servesVia(c callgraph.Call) (callgraph.Chain, string) {
 		return nil, ""
 	}
 	short := analysisutil.ShortName(c.Callee)
-	if srv, ok := knowledge.Servers[analysisutil.FuncName(c.Callee)]; ok {
+	if srv, ok := knowledge.Servers[s.funcName(c.Callee)]; ok {
 		return callgraph.Chain{short}, srv.What
 	}
 	if local := s.g.Local(c); local != nil {

@@ -17,13 +17,9 @@ import (
 // at once and drops in-flight requests.
 func (s *state) checkShutdownContext() {
 	info := s.pass.TypesInfo
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := analysisutil.Callee(info, call)
-		if fn == nil {
-			continue
-		}
-		i, ok := knowledge.GracefulStops[analysisutil.FuncName(fn)]
+	for _, k := range s.knownCalls() {
+		c, call, fn := k.cur, k.call, k.fn
+		i, ok := knowledge.GracefulStops[k.name]
 		if !ok || i >= len(call.Args) || s.skip(call.Pos()) {
 			continue
 		}

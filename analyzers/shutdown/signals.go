@@ -41,7 +41,7 @@ func (s *state) checkSignals() {
 	}
 	for _, c := range s.g.Calls[main] {
 		if c.Callee != nil {
-			if _, ok := knowledge.UnstoppableServers[analysisutil.FuncName(c.Callee)]; ok {
+			if _, ok := knowledge.UnstoppableServers[s.funcName(c.Callee)]; ok {
 				continue // reported as unstoppable; a signal cannot stop it
 			}
 		}
@@ -71,10 +71,9 @@ func (s *state) checkSigterm() {
 	info := s.pass.TypesInfo
 	var missing []inspector.Cursor
 	term := map[*ast.FuncDecl]callgraph.Chain{} // declarations subscribing to SIGTERM
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := analysisutil.Callee(info, call)
-		if fn == nil || !knowledge.SignalHandlers[analysisutil.FuncName(fn)] || len(call.Args) < 2 || call.Ellipsis.IsValid() || s.skip(call.Pos()) {
+	for _, k := range s.knownCalls() {
+		c, call, fn := k.cur, k.call, k.fn
+		if !knowledge.SignalHandlers[k.name] || len(call.Args) < 2 || call.Ellipsis.IsValid() || s.skip(call.Pos()) {
 			continue
 		}
 		switch s.signalSet(call) {

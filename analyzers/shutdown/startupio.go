@@ -27,7 +27,7 @@ func (s *state) checkStartupIO() {
 			if c.Callee == nil || c.Lit != nil || c.Go || s.rp.At(c.Cursor) != nil {
 				continue
 			}
-			io, ok := knowledge.StartupCalls[analysisutil.FuncName(c.Callee)]
+			io, ok := knowledge.StartupCalls[s.funcName(c.Callee)]
 			if !ok || s.skip(c.Expr().Pos()) {
 				continue
 			}

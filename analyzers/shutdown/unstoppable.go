@@ -16,13 +16,9 @@ import (
 // graceful form needs a signal context and a Shutdown this call site cannot
 // know about.
 func (s *state) checkUnstoppable() {
-	for c := range s.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		fn := analysisutil.Callee(s.pass.TypesInfo, call)
-		if fn == nil {
-			continue
-		}
-		u, ok := knowledge.UnstoppableServers[analysisutil.FuncName(fn)]
+	for _, k := range s.knownCalls() {
+		c, call, fn := k.cur, k.call, k.fn
+		u, ok := knowledge.UnstoppableServers[k.name]
 		if !ok || s.skip(call.Pos()) {
 			continue
 		}
