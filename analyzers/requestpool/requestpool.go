@@ -263,12 +263,16 @@ func run(pass *analysis.Pass, rp *requestpath.Info) (any, error) {
 	// chain (reportCalls).
 	var calls requestpath.Groups
 	whats := map[string]string{}
+	direct := make(map[inspector.Cursor]bool, len(sites))
+	for _, s := range sites {
+		direct[s.cur] = true
+	}
 	for _, d := range g.Decls {
 		for _, c := range g.Calls[d] {
 			if c.Callee == nil || c.Go || g.Generated(c.Expr().Pos()) {
 				continue
 			}
-			if ctor, _ := creation(pass.TypesInfo, rp.Config, c.Cursor); ctor != "" {
+			if direct[c.Cursor] {
 				continue // a known constructor: reported as a direct site
 			}
 			var chain callgraph.Chain
