@@ -42,14 +42,15 @@ func main() {
 	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
 	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one file of a copy of a leaf package and rerun")
 	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
+	warmRuns := flag.Int("warm-runs", 3, "warm `reruns` after each cold run; the warm figures are medians over all of them")
 	profileRuns := flag.Int("profile-runs", 1, "extra cold `runs` of lifelint with LIFELINT_TRACE, for each analyzer's share of its CPU time (0: none)")
 	flag.Parse()
-	if *runs < 1 || *profileRuns < 0 || flag.NArg() != 0 {
+	if *runs < 1 || *warmRuns < 1 || *profileRuns < 0 || flag.NArg() != 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
 	o := options{set: *set, runs: *runs, mode: *mode, resultsDir: *results, only: *only, lflags: strings.Fields(*lflags),
-		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns}
+		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns, warmRuns: *warmRuns}
 	if err := run(o, log); err != nil {
 		log("%v", err)
 		os.Exit(1)
@@ -59,7 +60,7 @@ func main() {
 // options are the command-line settings.
 type options struct {
 	set, mode, resultsDir, only string
-	runs, profileRuns           int
+	runs, profileRuns, warmRuns int
 	lflags                      []string
 	incremental                 bool
 	leaf                        string
@@ -157,7 +158,7 @@ func run(o options, log func(string, ...any)) error {
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
-		tools: selected, leaf: leafInfo,
+		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns,
 	}
 	runCache := filepath.Join(e.work, "run-gocache")
 	scCache := filepath.Join(e.work, "run-staticcheck-cache")
@@ -180,7 +181,15 @@ func run(o options, log func(string, ...any)) error {
 				return err
 			}
 			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
-			phases := []string{"cold", "warm"}
+			// A warm rerun costs a few seconds, most of them the go
+			// command's own (package loading, hashing, cache lookups),
+			// and varies by a second or more on this machine (page cache,
+			// writeback of the cold run's cache entries): several give a
+			// median that ranks tools whose warm costs are that close.
+			phases := []string{"cold"}
+			for range o.warmRuns {
+				phases = append(phases, "warm")
+			}
 			if ed != nil {
 				phases = append(phases, "incremental")
 			}

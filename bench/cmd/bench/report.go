@@ -12,6 +12,7 @@ import (
 type report struct {
 	set                string
 	runs, done         int // runs asked for, runs completed
+	warmRuns           int // warm reruns after each cold run
 	goVersion          string
 	corpus             corpus
 	info               map[string]string
@@ -92,7 +93,7 @@ func (r *report) markdown() string {
 	if r.done < r.runs {
 		p("- **Partial report: %d of %d runs completed.**\n", r.done, r.runs)
 	}
-	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then a **warm** rerun on the same caches with no change", r.done)
+	p("- %d runs per tool, tools alternating; each run is a **cold** analysis cache (fresh copy of a GOCACHE holding the compiled packages but no vet results; empty STATICCHECK_CACHE), then %s on the same caches with no change", r.done, warmReruns(r.warmRuns))
 	if r.leaf != "" {
 		p(", then an **incremental** rerun on those caches after an edit of the leaf package %s", r.leaf)
 	}
@@ -305,4 +306,12 @@ func yesno(ok bool) string {
 		return "met"
 	}
 	return "**not met**"
+}
+
+// warmReruns describes the warm phase of a run.
+func warmReruns(n int) string {
+	if n <= 1 {
+		return "a **warm** rerun"
+	}
+	return fmt.Sprintf("%d **warm** reruns (their figures are medians over all of them, as the warm wall time of one varies by a second or more here)", n)
 }
