@@ -90,26 +90,14 @@ func (c *checker) uncancelled(cur, top inspector.Cursor, seen map[types.Object]b
 		}
 		seen[v] = true
 		root := ""
-		for id := range top.Preorder((*ast.Ident)(nil)) {
-			if info.ObjectOf(id.Node().(*ast.Ident)) != v {
-				continue
-			}
-			rhs, ok := assignedValue(id)
-			if !ok {
-				return "", false
-			}
-			if !rhs.Valid() {
-				continue // a use, or var ctx context.Context
-			}
+		followed := analysisutil.Assigned(info, top, v, func(_ ast.Node, rhs inspector.Cursor) bool {
 			r, ok := c.uncancelled(rhs, top, seen)
-			if !ok {
-				return "", false
-			}
-			if root == "" {
+			if ok && root == "" {
 				root = r
 			}
-		}
-		return root, root != ""
+			return ok
+		})
+		return root, followed && root != ""
 	}
 	return "", false
 }
@@ -123,41 +111,4 @@ func unparen(cur inspector.Cursor) inspector.Cursor {
 		}
 		cur = cur.ChildAt(edge.ParenExpr_X, -1)
 	}
-}
-
-// assignedValue classifies the occurrence of a variable at id: the cursor
-// of the value it is assigned (x := v, x = v, var x = v, and the context of
-// ctx, cancel := context.WithTimeout(...)), the zero cursor for a use or a
-// declaration without a value, and false for anything it cannot follow
-// (&x, a range variable, a parameter of a literal, x, err := f()).
-func assignedValue(id inspector.Cursor) (inspector.Cursor, bool) {
-	k, i := id.ParentEdge()
-	p := id.Parent()
-	switch k {
-	case edge.AssignStmt_Lhs:
-		as := p.Node().(*ast.AssignStmt)
-		if len(as.Lhs) == len(as.Rhs) {
-			return p.ChildAt(edge.AssignStmt_Rhs, i), true
-		}
-		if i == 0 && len(as.Rhs) == 1 {
-			if _, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
-				return p.ChildAt(edge.AssignStmt_Rhs, 0), true // checked to be a context.WithX call
-			}
-		}
-		return inspector.Cursor{}, false
-	case edge.ValueSpec_Names:
-		vs := p.Node().(*ast.ValueSpec)
-		switch {
-		case len(vs.Values) == 0:
-			return inspector.Cursor{}, true
-		case len(vs.Values) == len(vs.Names):
-			return p.ChildAt(edge.ValueSpec_Values, i), true
-		case i == 0 && len(vs.Values) == 1:
-			return p.ChildAt(edge.ValueSpec_Values, 0), true
-		}
-		return inspector.Cursor{}, false
-	case edge.UnaryExpr_X, edge.RangeStmt_Key, edge.RangeStmt_Value, edge.Field_Names, edge.IncDecStmt_X:
-		return inspector.Cursor{}, false
-	}
-	return inspector.Cursor{}, true
 }

@@ -70,7 +70,9 @@
 //     whose every call in the package, static or through an interface it
 //     implements, passes a context nobody cancels (context.Background(),
 //     TODO(), WithoutCancel, with values added by context.WithValue, gRPC
-//     metadata, or a wrapper of them): there is no cancellation to lose.
+//     metadata, or a wrapper of them, or a local every assignment sets to
+//     one, declared first or not, whose address is not taken and which no
+//     range reassigns): there is no cancellation to lose.
 //     Callers in other packages are not seen, so an exported function
 //     whose importers pass a cancellable context is a miss;
 //   - loops that cannot stop once their context is done: a continue in

@@ -154,57 +154,10 @@ func (c *checker) freshCtx(fn inspector.Cursor, loop ast.Node, e ast.Expr, roots
 				}
 			}
 		}
-		return c.assignedOnly(fn, v, func(at ast.Node, rhs ast.Expr) bool {
+		return analysisutil.Assigned(info, fn, v, func(at ast.Node, rhs inspector.Cursor) bool {
 			roots := rootsOnly || at.Pos() < loop.Pos() || at.Pos() >= loop.End()
-			return c.freshCtx(fn, loop, rhs, roots, depth+1)
+			return c.freshCtx(fn, loop, rhs.Node().(ast.Expr), roots, depth+1)
 		})
 	}
 	return false
-}
-
-// assignedOnly reports whether the local v of the function at fn is
-// assigned at least once, its address is never taken, and every value
-// assigned to it satisfies ok: the rhs of its assignment or declaration
-// (at), or the call of ctx, cancel := f(...).
-func (c *checker) assignedOnly(fn inspector.Cursor, v *types.Var, ok func(at ast.Node, rhs ast.Expr) bool) bool {
-	info := c.pass.TypesInfo
-	found := false
-	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
-		var lhs, rhs []ast.Expr
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = n.Lhs, n.Rhs
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				lhs = append(lhs, id)
-			}
-			rhs = n.Values
-		case *ast.UnaryExpr:
-			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && info.Uses[id] == v {
-				return false // its address escapes
-			}
-			continue
-		}
-		for i, l := range lhs {
-			id, isID := l.(*ast.Ident)
-			if !isID || info.ObjectOf(id) != v {
-				continue
-			}
-			found = true
-			switch {
-			case len(rhs) == len(lhs):
-				if !ok(cur.Node(), rhs[i]) {
-					return false
-				}
-			case len(rhs) == 1 && i == 0:
-				// ctx, cancel := context.WithTimeout(root, d)
-				if !ok(cur.Node(), rhs[0]) {
-					return false
-				}
-			default:
-				return false
-			}
-		}
-	}
-	return found
 }

@@ -149,8 +149,8 @@ func (c *checker) neverCancelled(fn inspector.Cursor, e ast.Expr, depth int) boo
 		if ft, _ := analysisutil.FuncParts(fn.Node()); ft != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End() {
 			return false
 		}
-		return c.assignedOnly(fn, v, func(_ ast.Node, rhs ast.Expr) bool {
-			return c.neverCancelled(fn, rhs, depth+1)
+		return analysisutil.Assigned(info, fn, v, func(_ ast.Node, rhs inspector.Cursor) bool {
+			return c.neverCancelled(fn, rhs.Node().(ast.Expr), depth+1)
 		})
 	}
 	return false

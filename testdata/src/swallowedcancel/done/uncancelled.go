@@ -107,3 +107,59 @@ func resolver() func(context.Context, string) (string, bool, error) {
 	_, _, _ = lazyTask{}.Resolve(context.Background(), "l")
 	return lazyTask{}.Resolve
 }
+
+// A caller that declares the context first and assigns it later still
+// passes a root nobody can cancel.
+type pollTask struct{}
+
+// ok: runPoll, its only caller, passes withCaller(context.Background(), ...).
+func (pollTask) Resolve(ctx context.Context, id string) (string, bool, error) {
+	if _, err := fetchID(ctx, id); err != nil {
+		log.Print("cannot poll, skipping: ", err)
+		return "", false, nil
+	}
+	return id, true, nil
+}
+
+func runPoll() error {
+	var ctx context.Context
+	ctx = withCaller(context.Background(), "poll")
+	_, _, err := pollTask{}.Resolve(ctx, "p")
+	return err
+}
+
+// A context that a range reassigns is not the root it was set to first:
+// the caller's contexts may be cancelled.
+type batchTask struct{}
+
+func (batchTask) Resolve(ctx context.Context, id string) (string, bool, error) {
+	if _, err := fetchID(ctx, id); err != nil {
+		return "", false, nil // want `Resolve returns a nil error when done.fetchID fails`
+	}
+	return id, true, nil
+}
+
+func runBatch(ctxs []context.Context) {
+	ctx := context.Background()
+	_, _, _ = batchTask{}.Resolve(ctx, "first")
+	for _, ctx = range ctxs {
+		_, _, _ = batchTask{}.Resolve(ctx, "b")
+	}
+}
+
+// The fixed form returns the error.
+type batchTaskFixed struct{}
+
+func (batchTaskFixed) Resolve(ctx context.Context, id string) (string, bool, error) {
+	if _, err := fetchID(ctx, id); err != nil {
+		return "", false, err
+	}
+	return id, true, nil
+}
+
+func runBatchFixed(ctxs []context.Context) {
+	ctx := context.Background()
+	for _, ctx = range ctxs {
+		_, _, _ = batchTaskFixed{}.Resolve(ctx, "b")
+	}
+}
