@@ -130,11 +130,9 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	f, units := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
-	if f != "" {
-		opts.VetFlags = append(opts.VetFlags, f)
-	}
-	opts.Units = units
+	guesses := newScopeGuesses()
+	guessKey := guesses.key(wd, *tags, *factsFrom, opts.Patterns)
+	guess, haveGuess := guesses.load(guessKey)
 	var status *statusLine
 	if !*quiet && wantProgress(stderr) {
 		status = newStatusLine(stderr)
@@ -142,7 +140,22 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		opts.Progress = status.Update
 		status.Start()
 	}
-	res, err := driver.Run(ctx, opts)
+	resolve := func() scoped {
+		f, units := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
+		return scoped{f, units}
+	}
+	res, resolved, err := runScoped(ctx, guess, haveGuess, opts.Stderr, resolve,
+		func(c context.Context, flag string, units func(context.Context) []string, w io.Writer) (*driver.Result, error) {
+			o := opts
+			if flag != "" {
+				o.VetFlags = append(slices.Clip(opts.VetFlags), flag)
+			}
+			o.ListUnits, o.Stderr = units, w
+			return driver.Run(c, o)
+		})
+	if err == nil && ctx.Err() == nil {
+		guesses.store(guessKey, resolved)
+	}
 	if status != nil {
 		status.Done()
 	}

@@ -121,3 +121,51 @@ func TestScopeUnknown(t *testing.T) {
 		t.Errorf("-facts-from=example.com/lib: want %q:\n%s", finding, out)
 	}
 }
+
+// TestScopeGuess: the CLI remembers each run's scope flag and starts go
+// vet with it on the next run while go list resolves the scope
+// (scopeguess.go). A wrong guess must not leak into the result: with the
+// remembered flag replaced by the default scope (lib not analysed), a run
+// with -facts-from=example.com/lib still reports the finding that needs
+// lib's facts, and the guess is corrected.
+func TestScopeGuess(t *testing.T) {
+	bin := lifelintTestBin(t)
+	dir, err := filepath.Abs("../../testdata/trust/app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	run := func() string {
+		t.Helper()
+		unique := fmt.Sprintf("-lifelintconfig.blocking=example.com/none%d.F", time.Now().UnixNano())
+		cmd := exec.Command(bin, unique, "-enable=shutdown", "-facts-from=example.com/lib", "./cmd/serve")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "XDG_CACHE_HOME="+cache)
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	const finding = "main starts an HTTP server (server.Run → (*http.Server).ListenAndServe) but never handles SIGTERM or SIGINT"
+	if out := run(); !strings.Contains(out, finding) {
+		t.Fatalf("first run: want %q:\n%s", finding, out)
+	}
+	guesses, _ := filepath.Glob(filepath.Join(cache, "lifelint", "scope", "*"))
+	if len(guesses) != 1 {
+		t.Fatalf("guess files after the first run: %q, want one", guesses)
+	}
+	const right = "v1\n-lifelint.scope=example.com/app,example.com/lib\n"
+	if data, _ := os.ReadFile(guesses[0]); string(data) != right {
+		t.Fatalf("guess = %q, want %q", data, right)
+	}
+	if err := os.WriteFile(guesses[0], []byte("v1\n-lifelint.scope=example.com/app\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(); !strings.Contains(out, finding) {
+		t.Errorf("after a wrong guess: want %q:\n%s", finding, out)
+	}
+	if data, _ := os.ReadFile(guesses[0]); string(data) != right {
+		t.Errorf("guess after the run = %q, want it corrected to %q", data, right)
+	}
+	if out := run(); !strings.Contains(out, finding) {
+		t.Errorf("with the right guess: want %q:\n%s", finding, out)
+	}
+}

@@ -91,6 +91,11 @@ type Options struct {
 	// Units are the vet units of the patterns when the caller has listed
 	// them (List); when nil, Run lists them itself, beside go vet.
 	Units []string
+	// ListUnits, when set and Units is nil, gives the units beside go
+	// vet instead of a go list of Run's own: the caller is listing them
+	// already (the CLI's speculative scope, scopeguess.go). When it
+	// returns nil, Run lists them itself.
+	ListUnits func(ctx context.Context) []string
 }
 
 // Result is the outcome of a run.
@@ -193,8 +198,17 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	} else {
 		listed.Go(func() {
-			if l, err := List(listCtx, o.Dir, o.Tags, o.Patterns); err == nil {
-				units = l.Units
+			var us []string
+			if o.ListUnits != nil {
+				us = o.ListUnits(listCtx)
+			}
+			if us == nil {
+				if l, err := List(listCtx, o.Dir, o.Tags, o.Patterns); err == nil {
+					us = l.Units
+				}
+			}
+			if us != nil {
+				units = us
 				if p != nil {
 					p.set(-1, len(units))
 				}
