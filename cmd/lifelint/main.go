@@ -66,7 +66,7 @@ func lifelint(args []string) int {
 			}
 			_ = analyzers.CallGraph.Flags.Set("scope", v)
 		}
-		if code, done := vetFastPath(as, args); done {
+		if code, done := vetFastPath(args); done {
 			return code
 		}
 		traceVetTool(as, os.Args[1:]) // off unless LIFELINT_TRACE is set
@@ -109,11 +109,9 @@ func isUnitcheckerInvocation(args []string) bool {
 // vetFastPath is the vet tool's fast path for dependencies (see package
 // vetscope): when go vet asks only for the facts of a package outside the
 // modules under analysis, it writes a skip marker and reports done;
-// otherwise it points the .cfg argument (os.Args) at a copy whose imports
-// with no types in their vetx files have them from export data, for
-// unitchecker to run, and has the analyzers in as write the package's vetx
-// file with facts only (vetscope.FactWriter).
-func vetFastPath(as []*analysis.Analyzer, args []string) (code int, done bool) {
+// otherwise it points the .cfg argument (os.Args) at a copy whose skipped
+// imports have their types from export data, for unitchecker to run.
+func vetFastPath(args []string) (code int, done bool) {
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return 0, false // -V=full, -flags
 	}
@@ -130,13 +128,10 @@ func vetFastPath(as []*analysis.Analyzer, args []string) (code int, done bool) {
 		}
 		return exitClean, true
 	}
-	prepared, facts, err := vetscope.Prepare(cfgFile, cfg)
+	prepared, err := vetscope.Prepare(cfgFile, cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "lifelint: %s: %v\n", cfg.ID, err)
 		return exitFindings, true
-	}
-	if facts != nil {
-		facts.Wrap(as)
 	}
 	os.Args[len(os.Args)-1] = prepared
 	setMemoryLimit(cfg.GoFiles)

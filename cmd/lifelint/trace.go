@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/lifelint/lifelint/internal/vetscope"
 )
 
 // traceEnv names the environment variable that turns on the vet tool's
@@ -83,8 +81,18 @@ func traceVetTool(as []*analysis.Analyzer, args []string) *tracer {
 	}
 	t := &tracer{f: f, prefix: fmt.Sprintf("%d\t%s\t%s", os.Getpid(), cfg.ID, kind)}
 	t.line("vet\t" + t.prefix)
-	vetscope.WrapRuns(as, func(a *analysis.Analyzer, run vetscope.RunFunc) vetscope.RunFunc {
-		return func(pass *analysis.Pass) (any, error) {
+	seen := map[*analysis.Analyzer]bool{}
+	var wrap func(a *analysis.Analyzer)
+	wrap = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			wrap(r)
+		}
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
 			t.runOnce.Lock()
 			defer t.runOnce.Unlock()
 			cpu0, wall0 := processCPU(), time.Now()
@@ -93,7 +101,10 @@ func traceVetTool(as []*analysis.Analyzer, args []string) *tracer {
 			t.line(fmt.Sprintf("run\t%s\t%s\t%d\t%d", t.prefix, a.Name, cpu.Microseconds(), wall.Microseconds()))
 			return res, err
 		}
-	})
+	}
+	for _, a := range as {
+		wrap(a)
+	}
 	return t
 }
 

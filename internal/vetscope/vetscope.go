@@ -16,10 +16,7 @@
 // skipped one gets them from the compiler's export data of that import
 // instead (the vet config's PackageFile, which go vet builds for every
 // dependency): Prepare converts it into a vetx file of its own, in the
-// format unitchecker reads, and rewrites the config to point at it. The
-// analysed packages' own vetx files carry no types either, only facts
-// (see FactWriter in facts.go): their importers get the types the same
-// way.
+// format unitchecker reads, and rewrites the config to point at it.
 //
 // Which modules are under analysis comes from the vet tool's flag
 // -lifelint.scope (cmd/go puts the vet tool's flags in its cache key, so
@@ -228,78 +225,45 @@ func (c *Config) WriteSkipped() error {
 	return nil
 }
 
-// vetxKind is what a dependency's vetx file holds.
-type vetxKind int
-
-const (
-	fullVetx    vetxKind = iota // unitchecker's: types and facts
-	skippedVetx                 // a skip marker: neither
-	slimVetx                    // facts only (FactWriter)
-)
-
-// readVetx reports what the vetx file holds and, for a facts-only file,
-// returns the facts. It reads only the header of a file with types.
-func readVetx(name string) (vetxKind, []byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return fullVetx, nil, err
-	}
-	defer f.Close()
-	var head [12]byte
-	if _, err := io.ReadFull(f, head[:]); err != nil || string(head[:4]) != vetxMagic ||
-		binary.LittleEndian.Uint32(head[4:8]) != 0 {
-		return fullVetx, nil, nil // unitchecker reports a malformed file
-	}
-	n := binary.LittleEndian.Uint32(head[8:12])
-	rest, err := io.ReadAll(io.LimitReader(f, int64(n)+int64(len(slimMarker))+1))
-	if err != nil {
-		return fullVetx, nil, err
-	}
-	switch {
-	case n == 0 && string(rest) == skipMarker:
-		return skippedVetx, nil, nil
-	case uint64(len(rest)) == uint64(n)+uint64(len(slimMarker)) && string(rest[n:]) == slimMarker:
-		return slimVetx, rest[:n], nil
-	}
-	return fullVetx, nil, nil
-}
-
 // isSkipped reports whether the vetx file is a skip marker.
 func isSkipped(name string) (bool, error) {
-	k, _, err := readVetx(name)
-	return k == skippedVetx, err
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 12+len(skipMarker)+1)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return false, nil
+	}
+	head = head[:n]
+	return n == 12+len(skipMarker) && string(head[:4]) == vetxMagic &&
+		binary.LittleEndian.Uint64(head[4:12]) == 0 && string(head[12:]) == skipMarker, nil
 }
 
-// Prepare makes the vet config at cfgFile ready for unitchecker. The
-// imports whose vetx files have no types (skip markers and facts-only
-// files) get vetx files with their types from the compiler's export data
-// and their facts, if any, copied. The package's own vetx file is the
-// returned FactWriter's to write (nil when go vet asks for none): the
-// copy of the config that Prepare writes and returns the name of has no
-// VetxOutput, so that unitchecker writes none, and Prepare writes a
-// facts-only file with no facts, so that the file exists even when no
-// analyzer with facts runs. The converted files go in the package's
+// Prepare makes the vet config at cfgFile ready for unitchecker: when some
+// imports have skip markers as their vetx files, it writes a vetx file
+// with the types of each (from the compiler's export data, with no facts)
+// and a copy of the config that points at them, and returns the copy's
+// name. Otherwise it returns cfgFile. The files go in the package's
 // object directory, or in go vet's work directory above it where the
 // packages of one go vet run share them; cmd/go removes both.
-func Prepare(cfgFile string, cfg *Config) (string, *FactWriter, error) {
-	type typeless struct {
-		path  string
-		facts []byte
-	}
-	var imports []typeless
+func Prepare(cfgFile string, cfg *Config) (string, error) {
+	var skipped []string
 	for path, vetx := range cfg.PackageVetx {
-		kind, facts, err := readVetx(vetx)
+		ok, err := isSkipped(vetx)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
-		if kind != fullVetx {
-			imports = append(imports, typeless{path, facts})
+		if ok {
+			skipped = append(skipped, path)
 		}
 	}
-	if len(imports) == 0 && cfg.VetxOutput == "" {
-		return cfgFile, nil, nil
+	if len(skipped) == 0 {
+		return cfgFile, nil
 	}
-	slices.SortFunc(imports, func(x, y typeless) int { return strings.Compare(x.path, y.path) })
+	slices.Sort(skipped)
 	objdir := filepath.Dir(cfgFile)
 	dir := objdir
 	if goObjdir.MatchString(filepath.Base(objdir)) {
@@ -310,30 +274,29 @@ func Prepare(cfgFile string, cfg *Config) (string, *FactWriter, error) {
 	}
 	conv := converter{fset: token.NewFileSet(), imports: map[string]*types.Package{}}
 	vetx := map[string]string{}
-	for _, imp := range imports {
-		archive := cfg.PackageFile[imp.path]
+	for _, path := range skipped {
+		archive := cfg.PackageFile[path]
 		if archive == "" {
-			return "", nil, fmt.Errorf("no export data for %q, whose vetx file has no types", imp.path)
+			return "", fmt.Errorf("no export data for %q, whose facts were skipped", path)
 		}
-		sum := sha256.Sum256([]byte(imp.path + "\x00" + archive + "\x00" + cfg.PackageVetx[imp.path]))
+		sum := sha256.Sum256([]byte(path + "\x00" + archive))
 		name := filepath.Join(dir, hex.EncodeToString(sum[:12])+".vetx")
 		if _, err := os.Stat(name); err != nil {
-			if err := conv.write(name, imp.path, archive, imp.facts); err != nil {
-				return "", nil, fmt.Errorf("types of %q from %s: %v", imp.path, archive, err)
+			if err := conv.write(name, path, archive); err != nil {
+				return "", fmt.Errorf("types of %q from %s: %v", path, archive, err)
 			}
 		}
-		vetx[imp.path] = name
+		vetx[path] = name
 	}
 
-	// Rewrite PackageVetx and VetxOutput only, keeping every other field
-	// as it is.
+	// Rewrite PackageVetx only, keeping every other field as it is.
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return "", nil, err
+		return "", err
 	}
 	pv := map[string]string{}
 	for path, name := range cfg.PackageVetx {
@@ -343,24 +306,16 @@ func Prepare(cfgFile string, cfg *Config) (string, *FactWriter, error) {
 		pv[path] = name
 	}
 	if raw["PackageVetx"], err = json.Marshal(pv); err != nil {
-		return "", nil, err
-	}
-	var w *FactWriter
-	if cfg.VetxOutput != "" {
-		w = &FactWriter{name: cfg.VetxOutput}
-		if err := writeSlim(w.name, nil); err != nil {
-			return "", nil, err
-		}
-		raw["VetxOutput"] = json.RawMessage(`""`)
+		return "", err
 	}
 	if data, err = json.Marshal(raw); err != nil {
-		return "", nil, err
+		return "", err
 	}
 	out := filepath.Join(objdir, "lifelint-vet.cfg")
 	if err := os.WriteFile(out, data, 0o666); err != nil {
-		return "", nil, err
+		return "", err
 	}
-	return out, w, nil
+	return out, nil
 }
 
 // goObjdir matches the name of cmd/go's object directories ($WORK/b001).
@@ -373,10 +328,10 @@ type converter struct {
 }
 
 // write writes the vetx file name with the types of package path, read
-// from the export data in archive, and the encoded facts. It writes a temporary
+// from the export data in archive, and no facts. It writes a temporary
 // file and renames it, so that concurrent vet processes that convert the
 // same package never read a partial file.
-func (c *converter) write(name, path, archive string, facts []byte) error {
+func (c *converter) write(name, path, archive string) error {
 	f, err := os.Open(archive)
 	if err != nil {
 		return err
@@ -405,10 +360,8 @@ func (c *converter) write(name, path, archive string, facts []byte) error {
 	buf.WriteString(vetxMagic)
 	var lens [8]byte
 	binary.LittleEndian.PutUint32(lens[0:4], uint32(len(data)))
-	binary.LittleEndian.PutUint32(lens[4:8], uint32(len(facts)))
 	buf.Write(lens[:])
 	buf.Write(data)
-	buf.Write(facts)
 	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
 	if err != nil {
 		return err

@@ -77,36 +77,3 @@ func TestSkipMarker(t *testing.T) {
 		t.Errorf("isSkipped(real vetx) = true")
 	}
 }
-
-func TestReadVetx(t *testing.T) {
-	dir := t.TempDir()
-	slim := filepath.Join(dir, "slim.out")
-	if err := writeSlim(slim, []byte("facts")); err != nil {
-		t.Fatal(err)
-	}
-	if k, facts, err := readVetx(slim); k != slimVetx || string(facts) != "facts" || err != nil {
-		t.Errorf("readVetx(facts-only) = %v, %q, %v; want slimVetx, \"facts\"", k, facts, err)
-	}
-	empty := filepath.Join(dir, "empty.out")
-	if err := writeSlim(empty, nil); err != nil {
-		t.Fatal(err)
-	}
-	if k, facts, err := readVetx(empty); k != slimVetx || len(facts) != 0 || err != nil {
-		t.Errorf("readVetx(facts-only, no facts) = %v, %q, %v; want slimVetx", k, facts, err)
-	}
-	// A file whose trailer is not the marker, or whose length is off, is
-	// unitchecker's to read.
-	for _, data := range []string{
-		"vetx\x00\x00\x00\x00\x05\x00\x00\x00facts",
-		"vetx\x00\x00\x00\x00\x04\x00\x00\x00facts" + slimMarker,
-		"vetx\x03\x00\x00\x00\x00\x00\x00\x00abc" + slimMarker,
-	} {
-		name := filepath.Join(dir, "other.out")
-		if err := os.WriteFile(name, []byte(data), 0o666); err != nil {
-			t.Fatal(err)
-		}
-		if k, _, _ := readVetx(name); k != fullVetx {
-			t.Errorf("readVetx(%q) = %v, want fullVetx", data, k)
-		}
-	}
-}
