@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/lifelint/lifelint/analyzers"
 	"github.com/lifelint/lifelint/internal/configfile"
@@ -140,8 +141,23 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		opts.Progress = status.Update
 		status.Start()
 	}
+	// resolve runs beside a speculative go vet when there is a guess
+	// (scopeguess.go); a listing the cache still holds spares it the go
+	// list (listcache.go).
+	listings := newListCache()
 	resolve := func() scoped {
-		f, units := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
+		if sc, ok := listings.lookup(guessKey, wd); ok {
+			return sc
+		}
+		start := time.Now()
+		f, l := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
+		if ctx.Err() == nil {
+			listings.store(guessKey, wd, opts.Patterns, l, f, start)
+		}
+		var units []string
+		if l != nil {
+			units = l.Units
+		}
 		return scoped{f, units}
 	}
 	res, resolved, err := runScoped(ctx, guess, haveGuess, opts.Stderr, resolve,

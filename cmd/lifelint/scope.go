@@ -16,12 +16,13 @@ import (
 // facts and skips the others (package vetscope). It returns "" (no flag:
 // only the standard library is skipped) when go list fails or a package
 // has no module (GOPATH mode), where the modules under analysis are not
-// known. It also returns the vet units of the patterns, from the same go
-// list, for the driver (nil when it did not list them).
+// known. It also returns the go list it ran, for the vet units the driver
+// checks and for the listing cache (nil when it did not list or go list
+// failed).
 //
 // extra is the -facts-from flag: more modules, or vetscope.All for every
 // dependency (no go list then).
-func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) (flag string, units []string) {
+func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra string) (flag string, l *driver.Listing) {
 	more := vetscope.ParseScope(extra)
 	if more.All {
 		return "-" + vetscope.FlagName + "=" + vetscope.All, nil
@@ -31,13 +32,13 @@ func scopeFlag(ctx context.Context, dir, tags string, patterns []string, extra s
 		return "", nil
 	}
 	if !l.ModulesKnown {
-		return "", l.Units
+		return "", l
 	}
 	mods := l.Modules
 	if extra != "" {
 		mods = append(slices.Clip(mods), extra)
 	}
-	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(mods, ",")).String(), l.Units
+	return "-" + vetscope.FlagName + "=" + vetscope.ParseScope(strings.Join(mods, ",")).String(), l
 }
 
 // mainModulesFlag returns the -lifelint.scope vet tool flag for the

@@ -38,12 +38,16 @@ type scoped struct {
 // there is no cache directory: nothing is remembered then.
 type scopeGuesses struct{ dir string }
 
-func newScopeGuesses() scopeGuesses {
+func newScopeGuesses() scopeGuesses { return scopeGuesses{dir: userCacheDir("scope")} }
+
+// userCacheDir returns the directory sub of lifelint's part of the user's
+// cache directory, or "" when there is none.
+func userCacheDir(sub string) string {
 	d, err := os.UserCacheDir()
 	if err != nil || d == "" {
-		return scopeGuesses{}
+		return ""
 	}
-	return scopeGuesses{dir: filepath.Join(d, "lifelint", "scope")}
+	return filepath.Join(d, "lifelint", sub)
 }
 
 // key names the guess of a run: everything scopeFlag's result depends on

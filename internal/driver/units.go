@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -26,27 +27,46 @@ type Listing struct {
 	// are then unknown.
 	Modules      []string
 	ModulesKnown bool
+	// MainDirs are the directories of the main modules that packages
+	// came from, sorted and unique. Outside says that a package lies
+	// outside them, the standard library and the module cache (a module
+	// replaced by a directory, a vendored package when vendoring hides
+	// where it came from, GOPATH mode), and NoMatch that go list warned
+	// that a pattern matched no packages. The lifelint command's listing
+	// cache uses them to know which files the listing depends on.
+	MainDirs []string
+	Outside  bool
+	NoMatch  bool
 }
 
 // List runs go list -find over the patterns: -find does not load the
 // dependencies, which the units and modules do not need (a package whose
 // dependencies are broken makes go vet fail, and Run repairs nothing then).
 func List(ctx context.Context, dir, tags string, patterns []string) (*Listing, error) {
+	// Per package: module ("std", "-" for none), the unit, the external
+	// test unit, where the package comes from (main and the module's
+	// directory; dep, a versioned module in the module cache; std; or
+	// other) and its directory.
 	args := []string{"list", "-find", "-e", "-f", "{{if .Module}}{{.Module.Path}}{{else if .Standard}}" + vetscope.Std + "{{else}}-{{end}}" +
-		"\t{{if not .Error}}{{if or .GoFiles .CgoFiles .TestGoFiles}}{{.ImportPath}}{{end}}\t{{if .XTestGoFiles}}{{.ImportPath}}_test{{end}}{{end}}\n"}
+		"\t{{if not .Error}}{{if or .GoFiles .CgoFiles .TestGoFiles}}{{.ImportPath}}{{end}}\t{{if .XTestGoFiles}}{{.ImportPath}}_test{{end}}{{end}}" +
+		"\t{{if .Module}}{{if .Module.Main}}main:{{.Module.Dir}}{{else if not .Module.Dir}}other{{else}}{{with .Module.Replace}}{{if .Version}}dep{{else}}other{{end}}{{else}}dep{{end}}{{end}}{{else if .Standard}}std{{else}}other{{end}}" +
+		"\t{{.Dir}}\n"}
 	if tags != "" {
 		args = append(args, "-tags="+tags)
 	}
 	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), patterns...)...)
 	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, err
 	}
-	l := &Listing{ModulesKnown: true}
+	l := &Listing{ModulesKnown: true, NoMatch: strings.Contains(stderr.String(), "matched no packages")}
+	var others []string // directories of packages of class other
 	for line := range strings.Lines(string(out)) {
 		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
-		if len(f) == 0 || f[0] == "" {
+		if len(f) < 5 || f[0] == "" {
 			continue
 		}
 		if f[0] == "-" {
@@ -54,10 +74,16 @@ func List(ctx context.Context, dir, tags string, patterns []string) (*Listing, e
 		} else {
 			l.Modules = append(l.Modules, f[0])
 		}
-		for _, u := range f[1:] {
+		for _, u := range f[1:3] {
 			if u != "" {
 				l.Units = append(l.Units, u)
 			}
+		}
+		switch class := f[3]; {
+		case strings.HasPrefix(class, "main:"):
+			l.MainDirs = append(l.MainDirs, strings.TrimPrefix(class, "main:"))
+		case class == "other":
+			others = append(others, f[4])
 		}
 	}
 	slices.Sort(l.Modules)
@@ -65,7 +91,23 @@ func List(ctx context.Context, dir, tags string, patterns []string) (*Listing, e
 	if len(l.Modules) == 0 {
 		l.ModulesKnown = false
 	}
+	slices.Sort(l.MainDirs)
+	l.MainDirs = slices.Compact(l.MainDirs)
+	for _, d := range others {
+		if !slices.ContainsFunc(l.MainDirs, func(m string) bool { return Within(d, m) }) {
+			l.Outside = true
+		}
+	}
 	return l, nil
+}
+
+// Within reports whether dir is root or below it.
+func Within(dir, root string) bool {
+	if root == "" {
+		return false
+	}
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // missingUnits returns the units that printed nothing: no finding (the

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lifelint/lifelint/internal/driver"
+)
+
+// The listing cache. Every run needs a go list -find of its patterns: the
+// scope flag (scope.go) and the vet units whose output the driver checks
+// (driver.Run). On a warm rerun, where go vet only replays its cache, that
+// list is the one thing lifelint adds to go vet's own work (0.3 s of wall
+// time and 0.5 s of CPU on the bench's full set, on a 2-core machine where
+// go vet's replay keeps both cores busy). So the CLI keeps the last
+// listing of each command line with a fingerprint of everything the list
+// read, and reuses it without running go list while the fingerprint
+// holds:
+//
+//   - the go command (its path, size and modification time), the GO* and
+//     CGO_* environment and the go env file;
+//   - go.mod, go.sum, go.work and go.work.sum in the working directory and
+//     each directory above it (present or not), and $GOWORK;
+//   - every directory (its modification time, which changes when an entry
+//     is added, removed or renamed) and every .go, go.mod, go.sum and
+//     modules.txt file (size and modification time) in the trees the
+//     listing depends on: the main modules its packages came from and the
+//     directories of the patterns that are paths. Directories the go
+//     command ignores (testdata, names starting with . or _) are skipped.
+//
+// Packages from the module cache or the standard library need no
+// fingerprint of their own: their files are fixed by the versions that
+// go.mod, go.sum and the go command pin. A listing is not kept when it
+// depends on files outside these trees (a module replaced by a directory,
+// GOPATH mode), when a pattern is a meta-pattern (all, std, cmd, tool,
+// work) or a list of files, when a pattern matched no packages (a package
+// added later would not be seen), or when a file or directory was modified
+// in the two seconds before the list: a change made while go list ran
+// could then share a modification time with the state it read (the go
+// command's module index has the same rule). The records are small JSON
+// files under the user's cache directory (os.UserCacheDir()/lifelint/list).
+
+// listRecord is a remembered listing.
+type listRecord struct {
+	Version     int      `json:"version"`
+	Fingerprint string   `json:"fingerprint"`
+	Roots       []string `json:"roots"` // the trees the fingerprint walks
+	Flag        string   `json:"flag"`
+	Units       []string `json:"units"`
+}
+
+const listRecordVersion = 1
+
+// listCache reads and writes listing records. dir is "" when there is no
+// cache directory: nothing is kept then.
+type listCache struct{ dir string }
+
+func newListCache() listCache { return listCache{dir: userCacheDir("list")} }
+
+// lookup returns the listing remembered under key when its fingerprint
+// still holds.
+func (c listCache) lookup(key, wd string) (scoped, bool) {
+	if c.dir == "" {
+		return scoped{}, false
+	}
+	data, err := os.ReadFile(filepath.Join(c.dir, key+".json"))
+	if err != nil {
+		return scoped{}, false
+	}
+	var r listRecord
+	if json.Unmarshal(data, &r) != nil || r.Version != listRecordVersion || r.Units == nil {
+		return scoped{}, false
+	}
+	sum, ok := fingerprint(wd, r.Roots, time.Time{})
+	if !ok || sum != r.Fingerprint {
+		return scoped{}, false
+	}
+	return scoped{flag: r.Flag, units: r.Units}, true
+}
+
+// store remembers the listing l of patterns, which resolved flag and
+// whose go list started at start, under key, when it can be kept (see
+// above). Failures are ignored: the cache is an optimisation.
+func (c listCache) store(key, wd string, patterns []string, l *driver.Listing, flag string, start time.Time) {
+	if c.dir == "" {
+		return
+	}
+	roots, ok := listRoots(wd, patterns, l)
+	if !ok {
+		c.forget(key)
+		return
+	}
+	sum, ok := fingerprint(wd, roots, start)
+	if !ok {
+		c.forget(key)
+		return
+	}
+	data, err := json.Marshal(listRecord{Version: listRecordVersion, Fingerprint: sum, Roots: roots, Flag: flag, Units: l.Units})
+	if err != nil {
+		return
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(c.dir, key+".tmp*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), filepath.Join(c.dir, key+".json")) != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// forget drops the record under key, so that a listing that can no
+// longer be kept is not replaced by an older one.
+func (c listCache) forget(key string) {
+	if c.dir != "" {
+		os.Remove(filepath.Join(c.dir, key+".json"))
+	}
+}
+
+// metaPatterns are the go command's patterns that name packages by
+// something other than their directories.
+var metaPatterns = []string{"all", "std", "cmd", "tool", "work"}
+
+// listRoots returns the trees whose files the listing l of patterns
+// depends on, and false when the listing cannot be kept.
+func listRoots(wd string, patterns []string, l *driver.Listing) ([]string, bool) {
+	if l == nil || !l.ModulesKnown || l.Outside || l.NoMatch || l.Units == nil {
+		return nil, false
+	}
+	roots := slices.Clone(l.MainDirs)
+	for _, p := range patterns {
+		if slices.Contains(metaPatterns, p) || strings.HasSuffix(p, ".go") || strings.HasPrefix(p, "-") {
+			return nil, false
+		}
+		if !isLocalPattern(p) {
+			continue // an import path: its packages are in l's modules
+		}
+		base := p
+		if i := strings.Index(base, "..."); i >= 0 {
+			base = base[:i]
+			if !strings.HasSuffix(base, "/") {
+				base = filepath.Dir(base) // ./x... walks x's parent
+			}
+		}
+		if !filepath.IsAbs(base) {
+			base = filepath.Join(wd, base)
+		}
+		roots = append(roots, filepath.Clean(base))
+	}
+	slices.Sort(roots)
+	roots = slices.Compact(roots)
+	// A root inside another is walked with it.
+	return slices.DeleteFunc(roots, func(r string) bool {
+		return slices.ContainsFunc(roots, func(o string) bool { return o != r && driver.Within(r, o) })
+	}), true
+}
+
+// isLocalPattern reports whether a package pattern is a file system path
+// (the go command's rule: ".", "..", or starting with ./, ../ or /).
+func isLocalPattern(p string) bool {
+	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p)
+}
+
+// envNotListed are GO variables that cannot change what go list finds.
+var envNotListed = []string{"GOCACHE", "GOCACHEPROG", "GOTMPDIR", "GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GOTRACEBACK", "GOCOVERDIR"}
+
+// fingerprintFiles are the files a listing depends on besides .go files.
+var fingerprintFiles = []string{"go.mod", "go.sum", "go.work", "go.work.sum", "modules.txt"}
+
+// fingerprint hashes what a listing from wd over roots depends on (see
+// above). With a non-zero since, it fails when a file or directory was
+// modified after since less two seconds, or when a root cannot be walked.
+func fingerprint(wd string, roots []string, since time.Time) (string, bool) {
+	h := sha256.New()
+	var limit time.Time
+	if !since.IsZero() {
+		limit = since.Add(-2 * time.Second)
+	}
+	recent := false
+	stat := func(name string, fi fs.FileInfo) {
+		if fi == nil {
+			fmt.Fprintf(h, "%s\tnone\n", name)
+			return
+		}
+		fmt.Fprintf(h, "%s\t%v\t%d\t%d\n", name, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
+		if !limit.IsZero() && !fi.ModTime().Before(limit) {
+			recent = true
+		}
+	}
+	statPath := func(name string) {
+		fi, err := os.Stat(name)
+		if err != nil {
+			fi = nil
+		}
+		stat(name, fi)
+	}
+
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		return "", false
+	}
+	if goCmd, err = filepath.Abs(goCmd); err != nil {
+		return "", false
+	}
+	fi, err := os.Stat(goCmd)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "go\t%s\t%d\t%d\n", goCmd, fi.Size(), fi.ModTime().UnixNano())
+	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		name, _, _ := strings.Cut(kv, "=")
+		return !strings.HasPrefix(name, "GO") && !strings.HasPrefix(name, "CGO_") || slices.Contains(envNotListed, name)
+	})
+	slices.Sort(env)
+	for _, kv := range env {
+		fmt.Fprintf(h, "env\t%s\n", kv)
+	}
+	// -modfile names a go.mod file outside the fingerprint.
+	if strings.Contains(os.Getenv("GOFLAGS"), "-modfile") {
+		return "", false
+	}
+	if goenv := goEnvFile(); goenv != "" {
+		data, _ := os.ReadFile(goenv)
+		if strings.Contains(string(data), "-modfile") {
+			return "", false
+		}
+		fmt.Fprintf(h, "goenv\t%x\n", sha256.Sum256(data))
+	}
+	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
+		statPath(w)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		for _, name := range fingerprintFiles[:4] {
+			statPath(filepath.Join(d, name))
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for _, root := range roots {
+		fmt.Fprintf(h, "root\t%s\n", root)
+		if !walkFingerprint(h, root, stat) {
+			return "", false
+		}
+	}
+	if recent {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// walkFingerprint feeds the directories and listed files under root to
+// stat, in lexical order; it reports false when root cannot be read.
+func walkFingerprint(h hash.Hash, root string, stat func(string, fs.FileInfo)) bool {
+	ok := true
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			ok = false
+			return filepath.SkipAll
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+		} else if !strings.HasSuffix(name, ".go") && !slices.Contains(fingerprintFiles, name) {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			ok = false
+			return filepath.SkipAll
+		}
+		stat(path, fi)
+		return nil
+	})
+	return ok && err == nil
+}
+
+// goEnvFile returns the go command's environment file (go env GOENV)
+// without running it: $GOENV, or go/env in the user's configuration
+// directory.
+func goEnvFile() string {
+	if e, ok := os.LookupEnv("GOENV"); ok {
+		if e == "off" {
+			return ""
+		}
+		return e
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "go", "env")
+}
