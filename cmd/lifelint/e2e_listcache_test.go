@@ -64,15 +64,20 @@ func TestListCacheRuns(t *testing.T) {
 			t.Errorf("%s: %d go lists so far, want %d", step, got, wantLists)
 		}
 	}
-	const findA, findB = "a/a.go:5:12: ", "b/b.go:5:12: "
+	const findA, findA2, findB = "a/a.go:5:12: ", "a/a.go:7:12: ", "b/b.go:5:12: "
 	check("first run", 1, findA)
 	check("rerun, nothing changed", 1, findA)
 	check("second rerun", 1, findA)
 
+	// An edit below the package clause: no list, and go vet reports what
+	// the edit brought.
+	writeFile(t, filepath.Join(dir, "a", "a.go"), "package a\n\nfunc Bad() {}\n\nfunc F() { Bad() }\n\nfunc G() { Bad() }\n")
+	check("function added", 1, findA, findA2)
+
 	// A new package: a change go list sees. Written just now, the
 	// listing is not kept (two-second rule), so the next run lists too.
 	writeFile(t, filepath.Join(dir, "b", "b.go"), "package b\n\nfunc Bad() {}\n\nfunc F() { Bad() }\n")
-	check("new package", 2, findA, findB)
+	check("new package", 2, findA, findA2, findB)
 	check("rerun after a fresh change", 3, findA, findB)
 	age()
 	check("rerun once the change is old", 4, findA, findB)

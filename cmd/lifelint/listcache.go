@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"hash"
 	"io/fs"
 	"os"
@@ -31,12 +33,17 @@ import (
 //     CGO_* environment and the go env file;
 //   - go.mod, go.sum, go.work and go.work.sum in the working directory and
 //     each directory above it (present or not), and $GOWORK;
-//   - every directory (its modification time, which changes when an entry
-//     is added, removed or renamed) and every .go, go.mod, go.sum and
-//     modules.txt file (size and modification time) in the trees the
-//     listing depends on: the main modules its packages came from and the
-//     directories of the patterns that are paths. Directories the go
-//     command ignores (testdata, names starting with . or _) are skipped.
+//   - in the trees the listing depends on (the main modules its packages
+//     came from and the directories of the patterns that are paths): the
+//     names of the directories and of the .go, go.mod, go.sum and
+//     modules.txt files; of each .go file, what go list -find reads of it
+//     (everything up to its package clause, and whether it imports "C"),
+//     read again only when its size or modification time changed; of the
+//     others, size and modification time. Directories the go command
+//     ignores (testdata, names starting with . or _) are skipped, and so
+//     are other files (an editor's backup files change nothing). So an
+//     edit of a function body keeps the listing; an edit of a build
+//     constraint or a package clause, a new file or package, does not.
 //
 // Packages from the module cache or the standard library need no
 // fingerprint of their own: their files are fixed by the versions that
@@ -46,17 +53,20 @@ import (
 // work) or a list of files, when a pattern matched no packages (a package
 // added later would not be seen), or when a file or directory was modified
 // in the two seconds before the list: a change made while go list ran
-// could then share a modification time with the state it read (the go
-// command's module index has the same rule). The records are small JSON
-// files under the user's cache directory (os.UserCacheDir()/lifelint/list).
+// could then go unseen (the go command's module index has the same rule).
+// The records are JSON files under the user's cache directory
+// (os.UserCacheDir()/lifelint/list).
 
 // listRecord is a remembered listing.
 type listRecord struct {
 	Version     int      `json:"version"`
 	Fingerprint string   `json:"fingerprint"`
 	Roots       []string `json:"roots"` // the trees the fingerprint walks
-	Flag        string   `json:"flag"`
-	Units       []string `json:"units"`
+	// Files are the signatures of the .go files under Roots, so that a
+	// lookup reads again only the files that changed.
+	Files map[string]fileSig `json:"files"`
+	Flag  string             `json:"flag"`
+	Units []string           `json:"units"`
 }
 
 const listRecordVersion = 1
@@ -81,7 +91,7 @@ func (c listCache) lookup(key, wd string) (scoped, bool) {
 	if json.Unmarshal(data, &r) != nil || r.Version != listRecordVersion || r.Units == nil {
 		return scoped{}, false
 	}
-	sum, ok := fingerprint(wd, r.Roots, time.Time{})
+	sum, _, ok := fingerprint(wd, r.Roots, time.Time{}, r.Files)
 	if !ok || sum != r.Fingerprint {
 		return scoped{}, false
 	}
@@ -100,12 +110,12 @@ func (c listCache) store(key, wd string, patterns []string, l *driver.Listing, f
 		c.forget(key)
 		return
 	}
-	sum, ok := fingerprint(wd, roots, start)
+	sum, files, ok := fingerprint(wd, roots, start, nil)
 	if !ok {
 		c.forget(key)
 		return
 	}
-	data, err := json.Marshal(listRecord{Version: listRecordVersion, Fingerprint: sum, Roots: roots, Flag: flag, Units: l.Units})
+	data, err := json.Marshal(listRecord{Version: listRecordVersion, Fingerprint: sum, Roots: roots, Files: files, Flag: flag, Units: l.Units})
 	if err != nil {
 		return
 	}
@@ -181,21 +191,18 @@ var envNotListed = []string{"GOCACHE", "GOCACHEPROG", "GOTMPDIR", "GOMAXPROCS", 
 var fingerprintFiles = []string{"go.mod", "go.sum", "go.work", "go.work.sum", "modules.txt"}
 
 // fingerprint hashes what a listing from wd over roots depends on (see
-// above). With a non-zero since, it fails when a file or directory was
-// modified after since less two seconds, or when a root cannot be walked.
-func fingerprint(wd string, roots []string, since time.Time) (string, bool) {
+// above), with memo the .go file signatures of the last fingerprint; it
+// returns the signatures it saw. With a non-zero since, it fails when a
+// file or directory it looked at was modified after since less two
+// seconds. It fails when a root cannot be walked.
+func fingerprint(wd string, roots []string, since time.Time, memo map[string]fileSig) (string, map[string]fileSig, bool) {
 	h := sha256.New()
 	var limit time.Time
 	if !since.IsZero() {
 		limit = since.Add(-2 * time.Second)
 	}
 	recent := false
-	stat := func(name string, fi fs.FileInfo) {
-		if fi == nil {
-			fmt.Fprintf(h, "%s\tnone\n", name)
-			return
-		}
-		fmt.Fprintf(h, "%s\t%v\t%d\t%d\n", name, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
+	check := func(fi fs.FileInfo) {
 		if !limit.IsZero() && !fi.ModTime().Before(limit) {
 			recent = true
 		}
@@ -203,21 +210,23 @@ func fingerprint(wd string, roots []string, since time.Time) (string, bool) {
 	statPath := func(name string) {
 		fi, err := os.Stat(name)
 		if err != nil {
-			fi = nil
+			fmt.Fprintf(h, "%s\tnone\n", name)
+			return
 		}
-		stat(name, fi)
+		check(fi)
+		fmt.Fprintf(h, "%s\t%v\t%d\t%d\n", name, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
 	}
 
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		return "", false
+		return "", nil, false
 	}
 	if goCmd, err = filepath.Abs(goCmd); err != nil {
-		return "", false
+		return "", nil, false
 	}
 	fi, err := os.Stat(goCmd)
 	if err != nil {
-		return "", false
+		return "", nil, false
 	}
 	fmt.Fprintf(h, "go\t%s\t%d\t%d\n", goCmd, fi.Size(), fi.ModTime().UnixNano())
 	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
@@ -230,12 +239,12 @@ func fingerprint(wd string, roots []string, since time.Time) (string, bool) {
 	}
 	// -modfile names a go.mod file outside the fingerprint.
 	if strings.Contains(os.Getenv("GOFLAGS"), "-modfile") {
-		return "", false
+		return "", nil, false
 	}
 	if goenv := goEnvFile(); goenv != "" {
 		data, _ := os.ReadFile(goenv)
 		if strings.Contains(string(data), "-modfile") {
-			return "", false
+			return "", nil, false
 		}
 		fmt.Fprintf(h, "goenv\t%x\n", sha256.Sum256(data))
 	}
@@ -250,21 +259,35 @@ func fingerprint(wd string, roots []string, since time.Time) (string, bool) {
 			break
 		}
 	}
+	seen := map[string]fileSig{}
 	for _, root := range roots {
 		fmt.Fprintf(h, "root\t%s\n", root)
-		if !walkFingerprint(h, root, stat) {
-			return "", false
+		if !walkFingerprint(h, root, memo, seen, check) {
+			return "", nil, false
 		}
 	}
 	if recent {
-		return "", false
+		return "", nil, false
 	}
-	return hex.EncodeToString(h.Sum(nil)), true
+	return hex.EncodeToString(h.Sum(nil)), seen, true
 }
 
-// walkFingerprint feeds the directories and listed files under root to
-// stat, in lexical order; it reports false when root cannot be read.
-func walkFingerprint(h hash.Hash, root string, stat func(string, fs.FileInfo)) bool {
+// fileSig is what the fingerprint knows of a .go file: its size and
+// modification time, and a hash of what go list -find reads of it (head).
+type fileSig struct {
+	Mod  int64  `json:"mod"`
+	Size int64  `json:"size"`
+	Head string `json:"head"`
+}
+
+// walkFingerprint feeds to h the directories under root and the .go and
+// module files in them, in lexical order: a directory by its path, a .go
+// file by the hash of its head (fileHead), a module file by its size and
+// modification time. A .go file whose size and modification time are
+// those in memo is not read again; seen collects the signatures. check
+// sees every directory and file, for the two-second rule. It reports
+// false when root cannot be read.
+func walkFingerprint(h hash.Hash, root string, memo, seen map[string]fileSig, check func(fs.FileInfo)) bool {
 	ok := true
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -272,11 +295,13 @@ func walkFingerprint(h hash.Hash, root string, stat func(string, fs.FileInfo)) b
 			return filepath.SkipAll
 		}
 		name := d.Name()
-		if d.IsDir() {
+		isGo := strings.HasSuffix(name, ".go") && !d.IsDir()
+		switch {
+		case d.IsDir():
 			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 				return filepath.SkipDir
 			}
-		} else if !strings.HasSuffix(name, ".go") && !slices.Contains(fingerprintFiles, name) {
+		case !isGo && !slices.Contains(fingerprintFiles, name):
 			return nil
 		}
 		fi, err := d.Info()
@@ -284,10 +309,50 @@ func walkFingerprint(h hash.Hash, root string, stat func(string, fs.FileInfo)) b
 			ok = false
 			return filepath.SkipAll
 		}
-		stat(path, fi)
+		check(fi)
+		switch {
+		case d.IsDir():
+			fmt.Fprintf(h, "dir\t%s\n", path)
+		case isGo && fi.Mode().IsRegular():
+			sig := fileSig{Mod: fi.ModTime().UnixNano(), Size: fi.Size()}
+			if m, hit := memo[path]; hit && m.Mod == sig.Mod && m.Size == sig.Size {
+				sig.Head = m.Head
+			} else if sig.Head, err = fileHead(path); err != nil {
+				ok = false
+				return filepath.SkipAll
+			}
+			seen[path] = sig
+			fmt.Fprintf(h, "go\t%s\t%s\n", path, sig.Head)
+		default:
+			fmt.Fprintf(h, "file\t%s\t%v\t%d\t%d\n", path, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
+		}
 		return nil
 	})
 	return ok && err == nil
+}
+
+// fileHead hashes what go list -find reads of a .go file: everything up
+// to the end of its package clause (build constraints, the package name)
+// and whether it imports "C" (with cgo off, such a file is ignored). An
+// edit below the imports leaves it unchanged. A file whose head does not
+// parse is hashed whole.
+func fileHead(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	head := data
+	cgo := false
+	if f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.ImportsOnly|parser.ParseComments); err == nil {
+		if end := int(f.Name.End()) - 1; end >= 0 && end <= len(data) {
+			head = data[:end]
+		}
+		for _, imp := range f.Imports {
+			cgo = cgo || imp.Path.Value == `"C"`
+		}
+	}
+	sum := sha256.Sum256(head)
+	return fmt.Sprintf("%x:%t", sum[:16], cgo), nil
 }
 
 // goEnvFile returns the go command's environment file (go env GOENV)

@@ -44,73 +44,78 @@ func mkfile(t *testing.T, name, content string) {
 }
 
 // TestFingerprint: the fingerprint changes with what a go list -find of
-// the tree can see (a .go file edited, a directory added, go.mod edited,
-// a file added to a package directory) and not with what it cannot (a
-// file under testdata or a dot directory); a tree modified in the two
-// seconds before the list cannot be fingerprinted for keeping.
+// the tree can see (a build constraint or package clause edited, a .go
+// file or a directory added, go.mod edited) and not with what it cannot
+// (a function body edited, a file that is not Go, a file under testdata
+// or a dot directory); a .go file whose size and modification time are
+// remembered is not read again; a tree modified in the two seconds before
+// the list cannot be fingerprinted for keeping.
 func TestFingerprint(t *testing.T) {
 	root := t.TempDir()
+	aGo := filepath.Join(root, "a", "a.go")
 	mkfile(t, filepath.Join(root, "go.mod"), "module example.com/m\n")
-	mkfile(t, filepath.Join(root, "a", "a.go"), "package a\n")
+	mkfile(t, aGo, "package a\n\nfunc F() {}\n")
 	mkfile(t, filepath.Join(root, "a", "testdata", "x.go"), "package x\n")
 	mkfile(t, filepath.Join(root, ".git", "HEAD"), "ref\n")
 	ageTree(t, root)
-	sum := func() string {
+	sum := func() (string, map[string]fileSig) {
 		t.Helper()
-		s, ok := fingerprint(root, []string{root}, time.Time{})
+		s, files, ok := fingerprint(root, []string{root}, time.Time{}, nil)
 		if !ok {
 			t.Fatal("no fingerprint")
 		}
-		return s
+		return s, files
 	}
-	base := sum()
-	if again := sum(); again != base {
+	base, files := sum()
+	if again, _ := sum(); again != base {
 		t.Fatalf("fingerprint not stable: %s, then %s", base, again)
 	}
-	if _, ok := fingerprint(root, []string{root}, time.Now()); !ok {
+	if _, ok := files[aGo]; !ok || len(files) != 1 {
+		t.Errorf("signatures = %v, want a/a.go only", files)
+	}
+	if _, _, ok := fingerprint(root, []string{root}, time.Now(), nil); !ok {
 		t.Errorf("an aged tree: no fingerprint for keeping")
 	}
-
-	// Not seen: testdata and dot directories.
-	mkfile(t, filepath.Join(root, "a", "testdata", "y.go"), "package y\n")
-	mkfile(t, filepath.Join(root, ".git", "ORIG_HEAD"), "ref\n")
-	if s := sum(); s != base {
-		t.Errorf("a file under testdata or .git changed the fingerprint")
+	// A remembered signature is trusted: a wrong head shows it was not
+	// read again.
+	memo := map[string]fileSig{aGo: {Mod: files[aGo].Mod, Size: files[aGo].Size, Head: "wrong"}}
+	if s, _, _ := fingerprint(root, []string{root}, time.Time{}, memo); s == base {
+		t.Errorf("a remembered signature was not used")
 	}
 
-	old := time.Now().Add(-time.Hour)
 	for _, tc := range []struct {
 		name   string
 		change func()
+		same   bool
 	}{
-		{"edited .go file", func() {
-			mkfile(t, filepath.Join(root, "a", "a.go"), "//go:build ignore\n\npackage a\n")
-			os.Chtimes(filepath.Join(root, "a", "a.go"), old.Add(time.Minute), old.Add(time.Minute))
-		}},
-		{"new package directory", func() {
+		{"function body edited", func() { mkfile(t, aGo, "package a\n\nfunc F() { F() }\n") }, true},
+		{"comment after the imports", func() { mkfile(t, aGo, "package a\n\nimport \"fmt\"\n\n// F.\nfunc F() { fmt.Println() }\n") }, true},
+		{"file that is not Go", func() { mkfile(t, filepath.Join(root, "a", "README"), "hi\n") }, true},
+		{"file under testdata", func() { mkfile(t, filepath.Join(root, "a", "testdata", "y.go"), "package y\n") }, true},
+		{"file under .git", func() { mkfile(t, filepath.Join(root, ".git", "ORIG_HEAD"), "ref\n") }, true},
+		{"build constraint", func() { mkfile(t, aGo, "//go:build ignore\n\npackage a\n\nfunc F() {}\n") }, false},
+		{"package clause", func() { mkfile(t, aGo, "package a_test\n\nfunc F() {}\n") }, false},
+		{"import \"C\"", func() { mkfile(t, aGo, "package a_test\n\nimport \"C\"\n\nfunc F() {}\n") }, false},
+		{"new .go file", func() { mkfile(t, filepath.Join(root, "a", "b.go"), "package a\n") }, false},
+		{"new directory", func() {
 			if err := os.Mkdir(filepath.Join(root, "b"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-		}},
-		{"edited go.mod", func() {
-			mkfile(t, filepath.Join(root, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-		}},
-		{"new file in a package", func() {
-			mkfile(t, filepath.Join(root, "a", "README"), "hi\n")
-		}},
+		}, false},
+		{"go.mod edited", func() { mkfile(t, filepath.Join(root, "go.mod"), "module example.com/m\n\ngo 1.26\n") }, false},
 	} {
-		before := sum()
+		before, _ := sum()
 		tc.change()
-		if s := sum(); s == before {
-			t.Errorf("%s: fingerprint unchanged", tc.name)
+		if after, _ := sum(); (after == before) != tc.same {
+			t.Errorf("%s: fingerprint unchanged = %v, want %v", tc.name, after == before, tc.same)
 		}
 	}
 
 	// Modified now: not kept.
-	if _, ok := fingerprint(root, []string{root}, time.Now()); ok {
+	if _, _, ok := fingerprint(root, []string{root}, time.Now(), nil); ok {
 		t.Errorf("a tree modified just now was fingerprinted for keeping")
 	}
-	if _, ok := fingerprint(root, []string{filepath.Join(root, "missing")}, time.Time{}); ok {
+	if _, _, ok := fingerprint(root, []string{filepath.Join(root, "missing")}, time.Time{}, nil); ok {
 		t.Errorf("a missing root was fingerprinted")
 	}
 }
