@@ -119,17 +119,7 @@ func (c listCache) store(key, wd string, patterns []string, l *driver.Listing, f
 	if err != nil {
 		return
 	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(c.dir, key+".tmp*")
-	if err != nil {
-		return
-	}
-	_, werr := f.Write(data)
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), filepath.Join(c.dir, key+".json")) != nil {
-		os.Remove(f.Name())
-	}
+	writeAtomic(c.dir, key+".json", data)
 }
 
 // forget drops the record under key, so that a listing that can no

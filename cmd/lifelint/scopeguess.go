@@ -83,15 +83,23 @@ func (g scopeGuesses) store(key, flag string) {
 	if old, ok := g.load(key); ok && old == flag {
 		return
 	}
-	if err := os.MkdirAll(g.dir, 0o755); err != nil {
+	writeAtomic(g.dir, key, []byte("v1\n"+flag+"\n"))
+}
+
+// writeAtomic writes data to dir/name through a temporary file in dir and
+// a rename, so that a concurrent reader sees the old file or the new one,
+// never half of it. It makes dir first. Failures are ignored: its callers
+// keep caches that are optimisations.
+func writeAtomic(dir, name string, data []byte) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
-	f, err := os.CreateTemp(g.dir, key+".tmp*")
+	f, err := os.CreateTemp(dir, name+".tmp*")
 	if err != nil {
 		return
 	}
-	_, werr := f.WriteString("v1\n" + flag + "\n")
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), filepath.Join(g.dir, key)) != nil {
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), filepath.Join(dir, name)) != nil {
 		os.Remove(f.Name())
 	}
 }
