@@ -44,13 +44,14 @@ func main() {
 	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
 	warmRuns := flag.Int("warm-runs", 3, "warm `reruns` after each cold run; the warm figures are medians over all of them")
 	profileRuns := flag.Int("profile-runs", 1, "extra cold `runs` of lifelint with LIFELINT_TRACE, for each analyzer's share of its CPU time (0: none)")
+	gotmpdir := flag.String("gotmpdir", "tmpfs", "GOTMPDIR of every measured run: tmpfs (a fresh directory under "+shmDir+", which must be a tmpfs), inherit (the caller's), or a `dir`ectory")
 	flag.Parse()
 	if *runs < 1 || *warmRuns < 1 || *profileRuns < 0 || flag.NArg() != 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
 	o := options{set: *set, runs: *runs, mode: *mode, resultsDir: *results, only: *only, lflags: strings.Fields(*lflags),
-		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns, warmRuns: *warmRuns}
+		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns, warmRuns: *warmRuns, gotmpdir: *gotmpdir}
 	if err := run(o, log); err != nil {
 		log("%v", err)
 		os.Exit(1)
@@ -64,6 +65,7 @@ type options struct {
 	lflags                      []string
 	incremental                 bool
 	leaf                        string
+	gotmpdir                    string
 }
 
 // env holds the paths one benchmark uses.
@@ -148,6 +150,12 @@ func run(o options, log func(string, ...any)) error {
 	if err != nil {
 		return err
 	}
+	tmpEnv, tmpInfo, cleanup, err := goTmpDir(o.gotmpdir)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	log("GOTMPDIR: %s", tmpInfo)
 	log("%s: %d packages, %d non-test lines; preparing the template GOCACHE %s", set, corpus.packages, corpus.lines, e.template)
 	prep, err := e.prepare()
 	if err != nil {
@@ -158,7 +166,7 @@ func run(o options, log func(string, ...any)) error {
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
-		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns,
+		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns, gotmpdir: tmpInfo,
 	}
 	runCache := filepath.Join(e.work, "run-gocache")
 	scCache := filepath.Join(e.work, "run-staticcheck-cache")
@@ -181,6 +189,7 @@ func run(o options, log func(string, ...any)) error {
 				return err
 			}
 			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
+			environ = append(environ, tmpEnv...)
 			// A warm rerun costs a few seconds, most of them the go
 			// command's own (package loading, hashing, cache lookups),
 			// and varies by a second or more on this machine (page cache,
@@ -233,6 +242,7 @@ func run(o options, log func(string, ...any)) error {
 				return err
 			}
 			environ := append(os.Environ(), "GOCACHE="+runCache, "LIFELINT_TRACE="+trace)
+			environ = append(environ, tmpEnv...)
 			m, err := e.measureTool(l, environ, "profile", i+1, outDir)
 			if err != nil {
 				return err

@@ -22,6 +22,7 @@ type report struct {
 	tools              []*tool
 	measurements       []*measurement
 	leaf               string // the incremental case's edit, "" for none
+	gotmpdir           string // where the go command's work directories went
 }
 
 // stats are the medians of one tool in one phase.
@@ -89,6 +90,9 @@ func (r *report) markdown() string {
 		if v, ok := r.info[k]; ok && r.find(k) != nil {
 			p("- %s: %s.\n", k, v)
 		}
+	}
+	if r.gotmpdir != "" {
+		p("- GOTMPDIR (the go command's work directories) of every measured run: %s.\n", r.gotmpdir)
 	}
 	if r.done < r.runs {
 		p("- **Partial report: %d of %d runs completed.**\n", r.done, r.runs)
