@@ -207,22 +207,14 @@ const (
 	skipMarker = "lifelint: skipped, no types and no facts\n"
 )
 
-// WriteSkipped writes the skip marker as the package's vetx output, and
-// the empty stdout go vet expects.
+// WriteSkipped writes the skip marker as the package's vetx output. It
+// writes no stdout file: see Prepare.
 func (c *Config) WriteSkipped() error {
 	var buf bytes.Buffer
 	buf.WriteString(vetxMagic)
 	buf.Write(make([]byte, 8))
 	buf.WriteString(skipMarker)
-	if err := os.WriteFile(c.VetxOutput, buf.Bytes(), 0o666); err != nil {
-		return err
-	}
-	if c.Stdout != "" {
-		if err := os.WriteFile(c.Stdout, nil, 0o666); err != nil {
-			return err
-		}
-	}
-	return nil
+	return os.WriteFile(c.VetxOutput, buf.Bytes(), 0o666)
 }
 
 // isSkipped reports whether the vetx file is a skip marker.
@@ -242,13 +234,26 @@ func isSkipped(name string) (bool, error) {
 		binary.LittleEndian.Uint64(head[4:12]) == 0 && string(head[12:]) == skipMarker, nil
 }
 
-// Prepare makes the vet config at cfgFile ready for unitchecker: when some
-// imports have skip markers as their vetx files, it writes a vetx file
-// with the types of each (from the compiler's export data, with no facts)
-// and a copy of the config that points at them, and returns the copy's
-// name. Otherwise it returns cfgFile. The files go in the package's
+// Prepare makes the vet config at cfgFile ready for unitchecker, and
+// returns the name of the config to run it on: cfgFile itself, or a copy
+// with these changes.
+//
+// When some imports have skip markers as their vetx files, it writes a
+// vetx file with the types of each (from the compiler's export data, with
+// no facts), and the copy points at them. The files go in the package's
 // object directory, or in go vet's work directory above it where the
 // packages of one go vet run share them; cmd/go removes both.
+//
+// When go vet asks only for facts (VetxOnly), the copy names no stdout
+// file. unitchecker prints nothing then, but it creates the file it is
+// given, and cmd/go caches a file it finds and replays it on every rerun:
+// for each dependency a cache lookup, an open and, under go vet -json
+// (the lifelint command's), a copy to stdout with a 32 KiB buffer of its
+// own, for every dependency of every package vetted, for no output. Without
+// the file cmd/go caches no stdout and replays none; whether a package
+// vetted for itself has its output is the driver's check (a package first
+// vetted as a dependency replays no output either way, since cmd/go's key
+// does not tell the two apart; internal/driver.Run analyses it again).
 func Prepare(cfgFile string, cfg *Config) (string, error) {
 	var skipped []string
 	for path, vetx := range cfg.PackageVetx {
@@ -260,13 +265,14 @@ func Prepare(cfgFile string, cfg *Config) (string, error) {
 			skipped = append(skipped, path)
 		}
 	}
-	if len(skipped) == 0 {
+	dropStdout := cfg.VetxOnly && cfg.Stdout != ""
+	if len(skipped) == 0 && !dropStdout {
 		return cfgFile, nil
 	}
 	slices.Sort(skipped)
 	objdir := filepath.Dir(cfgFile)
 	dir := objdir
-	if goObjdir.MatchString(filepath.Base(objdir)) {
+	if len(skipped) > 0 && goObjdir.MatchString(filepath.Base(objdir)) {
 		shared := filepath.Join(filepath.Dir(objdir), "lifelint-types")
 		if err := os.Mkdir(shared, 0o777); err == nil || errors.Is(err, os.ErrExist) {
 			dir = shared
@@ -289,7 +295,8 @@ func Prepare(cfgFile string, cfg *Config) (string, error) {
 		vetx[path] = name
 	}
 
-	// Rewrite PackageVetx only, keeping every other field as it is.
+	// Rewrite PackageVetx and Stdout only, keeping every other field as
+	// it is.
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
 		return "", err
@@ -298,15 +305,20 @@ func Prepare(cfgFile string, cfg *Config) (string, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return "", err
 	}
-	pv := map[string]string{}
-	for path, name := range cfg.PackageVetx {
-		pv[path] = name
+	if len(vetx) > 0 {
+		pv := map[string]string{}
+		for path, name := range cfg.PackageVetx {
+			pv[path] = name
+		}
+		for path, name := range vetx {
+			pv[path] = name
+		}
+		if raw["PackageVetx"], err = json.Marshal(pv); err != nil {
+			return "", err
+		}
 	}
-	for path, name := range vetx {
-		pv[path] = name
-	}
-	if raw["PackageVetx"], err = json.Marshal(pv); err != nil {
-		return "", err
+	if dropStdout {
+		delete(raw, "Stdout")
 	}
 	if data, err = json.Marshal(raw); err != nil {
 		return "", err

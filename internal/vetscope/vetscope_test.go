@@ -1,6 +1,7 @@
 package vetscope
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -66,8 +67,8 @@ func TestSkipMarker(t *testing.T) {
 	if ok, err := isSkipped(cfg.VetxOutput); !ok || err != nil {
 		t.Errorf("isSkipped(marker) = %v, %v; want true", ok, err)
 	}
-	if data, err := os.ReadFile(cfg.Stdout); err != nil || len(data) != 0 {
-		t.Errorf("stdout = %q, %v; want an empty file", data, err)
+	if _, err := os.Stat(cfg.Stdout); !os.IsNotExist(err) {
+		t.Errorf("stdout file: %v; want none (cmd/go would cache and replay it)", err)
 	}
 	other := filepath.Join(dir, "other.out")
 	if err := os.WriteFile(other, []byte("vetx\x03\x00\x00\x00\x00\x00\x00\x00abc"), 0o666); err != nil {
@@ -75,5 +76,63 @@ func TestSkipMarker(t *testing.T) {
 	}
 	if ok, _ := isSkipped(other); ok {
 		t.Errorf("isSkipped(real vetx) = true")
+	}
+}
+
+// TestPrepareStdout: a facts-only run gets a config without the stdout
+// file (cmd/go would cache the empty file and replay it on every rerun);
+// a run for diagnostics keeps it, and a config that needs no change is
+// used as it is.
+func TestPrepareStdout(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		vetxOnly   bool
+		wantCopy   bool
+		wantStdout bool
+	}{
+		{"facts only", true, true, false},
+		{"diagnostics", false, false, true},
+	} {
+		dir := filepath.Join(t.TempDir(), "b001")
+		if err := os.Mkdir(dir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		in := map[string]any{
+			"ID": "example.com/a", "ImportPath": "example.com/a", "GoFiles": []string{"a.go"},
+			"PackageVetx": map[string]string{}, "VetxOnly": tc.vetxOnly,
+			"VetxOutput": filepath.Join(dir, "vet.out"), "Stdout": filepath.Join(dir, "vet.stdout"),
+		}
+		data, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfgFile := filepath.Join(dir, "vet.cfg")
+		if err := os.WriteFile(cfgFile, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := ReadConfig(cfgFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Prepare(cfgFile, cfg)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if (got != cfgFile) != tc.wantCopy {
+			t.Errorf("%s: Prepare = %s; want a copy: %v", tc.name, got, tc.wantCopy)
+		}
+		out, err := ReadConfig(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (out.Stdout != "") != tc.wantStdout {
+			t.Errorf("%s: Stdout = %q; want one: %v", tc.name, out.Stdout, tc.wantStdout)
+		}
+		if out.ID != cfg.ID || out.VetxOutput != cfg.VetxOutput || out.VetxOnly != cfg.VetxOnly || len(out.GoFiles) != 1 {
+			t.Errorf("%s: the copy changed other fields: %+v", tc.name, out)
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "lifelint-types")); !os.IsNotExist(err) {
+			t.Errorf("%s: made the shared types directory with no skipped import (%v)", tc.name, err)
+		}
 	}
 }
