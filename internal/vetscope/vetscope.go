@@ -246,14 +246,14 @@ func isSkipped(name string) (bool, error) {
 //
 // When go vet asks only for facts (VetxOnly), the copy names no stdout
 // file. unitchecker prints nothing then, but it creates the file it is
-// given, and cmd/go caches a file it finds and replays it on every rerun:
-// for each dependency a cache lookup, an open and, under go vet -json
+// given, and cmd/go caches a file it finds and replays it on every rerun,
+// for every dependency: a cache lookup, an open and, under go vet -json
 // (the lifelint command's), a copy to stdout with a 32 KiB buffer of its
-// own, for every dependency of every package vetted, for no output. Without
-// the file cmd/go caches no stdout and replays none; whether a package
-// vetted for itself has its output is the driver's check (a package first
-// vetted as a dependency replays no output either way, since cmd/go's key
-// does not tell the two apart; internal/driver.Run analyses it again).
+// own, all for no output. Without the file cmd/go caches no stdout and
+// replays none. Whether a package vetted for itself has its output is the
+// driver's check: a package first vetted as a dependency replays no output
+// either way, since cmd/go's key does not tell the two apart, and
+// internal/driver.Run analyses it again.
 func Prepare(cfgFile string, cfg *Config) (string, error) {
 	var skipped []string
 	for path, vetx := range cfg.PackageVetx {
