@@ -42,16 +42,21 @@ func main() {
 	lflags := flag.String("lifelint-flags", "", "space-separated extra `flags` for lifelint, e.g. -disable=swallowedcancel (reported)")
 	incremental := flag.Bool("incremental", true, "after each warm rerun, edit one file of a copy of a leaf package and rerun")
 	leaf := flag.String("leaf", "", "import `path` of the package the incremental case edits (default: the first leaf library of the set)")
-	warmRuns := flag.Int("warm-runs", 3, "warm `reruns` after each cold run; the warm figures are medians over all of them")
+	warmRuns := flag.Int("warm-runs", 3, "warm `reruns` of each tool per run; the warm figures are medians over all of them")
 	profileRuns := flag.Int("profile-runs", 1, "extra cold `runs` of lifelint with LIFELINT_TRACE, for each analyzer's share of its CPU time (0: none)")
+	order := flag.String("order", orderInterleaved, "order of one run's measurements: "+orderInterleaved+" (every tool cold, then the warm reruns in rounds of one per tool, then the incremental ones) or "+orderBlocked+" (each tool's cold, warm and incremental runs together)")
 	gotmpdir := flag.String("gotmpdir", "tmpfs", "GOTMPDIR of every measured run: tmpfs (a fresh directory under "+shmDir+", which must be a tmpfs), inherit (the caller's), or a `dir`ectory")
 	flag.Parse()
 	if *runs < 1 || *warmRuns < 1 || *profileRuns < 0 || flag.NArg() != 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
+	if _, err := schedule(*order, 1, 0, 1, false); err != nil {
+		log("%v", err)
+		os.Exit(2)
+	}
 	o := options{set: *set, runs: *runs, mode: *mode, resultsDir: *results, only: *only, lflags: strings.Fields(*lflags),
-		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns, warmRuns: *warmRuns, gotmpdir: *gotmpdir}
+		incremental: *incremental, leaf: *leaf, profileRuns: *profileRuns, warmRuns: *warmRuns, gotmpdir: *gotmpdir, order: *order}
 	if err := run(o, log); err != nil {
 		log("%v", err)
 		os.Exit(1)
@@ -66,6 +71,7 @@ type options struct {
 	incremental                 bool
 	leaf                        string
 	gotmpdir                    string
+	order                       string
 }
 
 // env holds the paths one benchmark uses.
@@ -166,59 +172,18 @@ func run(o options, log func(string, ...any)) error {
 	rep := &report{
 		set: set, runs: runs, goVersion: goVersion, corpus: corpus, info: info,
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
-		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns, gotmpdir: tmpInfo,
+		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns, gotmpdir: tmpInfo, order: o.order,
 	}
-	runCache := filepath.Join(e.work, "run-gocache")
-	scCache := filepath.Join(e.work, "run-staticcheck-cache")
+	runCache := filepath.Join(e.work, "run-gocache") // the profile runs'
 	outDir := filepath.Join(e.work, "out")
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}
 	for i := range runs {
-		for k := range selected {
-			t := selected[(i+k)%len(selected)] // alternate: each run starts with the next tool
-			for _, d := range []string{runCache, scCache} {
-				if err := os.RemoveAll(d); err != nil {
-					return err
-				}
-			}
-			if err := copyCache(e.template, runCache); err != nil {
-				return err
-			}
-			if err := os.MkdirAll(scCache, 0o755); err != nil {
-				return err
-			}
-			environ := append(os.Environ(), "GOCACHE="+runCache, "STATICCHECK_CACHE="+scCache)
-			environ = append(environ, tmpEnv...)
-			// A warm rerun costs a few seconds, most of them the go
-			// command's own (package loading, hashing, cache lookups),
-			// and varies by a second or more on this machine (page cache,
-			// writeback of the cold run's cache entries): several give a
-			// median that ranks tools whose warm costs are that close.
-			phases := []string{"cold"}
-			for range o.warmRuns {
-				phases = append(phases, "warm")
-			}
-			if ed != nil {
-				phases = append(phases, "incremental")
-			}
-			for _, phase := range phases {
-				if phase == "incremental" {
-					if err := os.WriteFile(ed.file, ed.edited, 0o644); err != nil {
-						return err
-					}
-				}
-				m, err := e.measureTool(t, environ, phase, i+1, outDir)
-				if phase == "incremental" {
-					if rerr := os.WriteFile(ed.file, ed.orig, 0o644); rerr != nil && err == nil {
-						err = rerr
-					}
-				}
-				if err != nil {
-					return err
-				}
-				rep.measurements = append(rep.measurements, m)
-			}
+		ms, err := e.runOnce(selected, i, o.warmRuns, o.order, ed, tmpEnv, outDir)
+		rep.measurements = append(rep.measurements, ms...)
+		if err != nil {
+			return err
 		}
 		if i+1 < runs {
 			_, base, err := rep.write(resultsDir, i+1)

@@ -23,6 +23,7 @@ type report struct {
 	measurements       []*measurement
 	leaf               string // the incremental case's edit, "" for none
 	gotmpdir           string // where the go command's work directories went
+	order              string // orderInterleaved or orderBlocked
 }
 
 // stats are the medians of one tool in one phase.
@@ -101,7 +102,14 @@ func (r *report) markdown() string {
 	if r.leaf != "" {
 		p(", then an **incremental** rerun on those caches after an edit of the leaf package %s", r.leaf)
 	}
-	p(". Medians below.\n\n")
+	p(". ")
+	switch r.order {
+	case orderInterleaved:
+		p("Order within a run: every tool's cold run, then the warm reruns in rounds of one per tool (the first slot rotating, the first round starting with the tool whose cold run came first), then the incremental reruns; each tool on caches of its own, so that a drift of the machine over a run falls on every tool alike and no warm rerun follows its own cold run at once (`-order=%s`). ", orderInterleaved)
+	case orderBlocked:
+		p("Order within a run: each tool's cold, warm and incremental runs one after another (`-order=%s`). ", orderBlocked)
+	}
+	p("Medians below.\n\n")
 
 	p("| tool | cold wall | cold CPU | cold peak RSS | warm wall | warm CPU | warm peak RSS | incremental wall | incremental CPU | findings | exit |\n")
 	p("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
