@@ -15,10 +15,11 @@ const (
 	// in rounds a drift falls on every tool alike, the reruns being
 	// minutes apart at most. The first slot of each round rotates, and
 	// the first round starts with the tool whose cold run came first, so
-	// no warm rerun follows its own tool's cold run straight away (the
-	// first rerun after a cold run was up to 1.4 s slower than the next
-	// on the full set, with the page cache flushed in between:
-	// bench/README.md, Caveats).
+	// no warm rerun follows its own tool's cold run straight away. That
+	// does not remove the slow first reruns after a cold run (0.4 to
+	// 2.4 s slower than the next, after a sync and 30 s idle too, and
+	// after 17 minutes in the report at 7b2a0bd; cause not found:
+	// bench/README.md, Caveats); every tool has one per run.
 	orderInterleaved = "interleaved"
 	// orderBlocked measures each tool's cold, warm and incremental runs
 	// one after another, then the next tool's: the order before
