@@ -51,14 +51,15 @@ if [ -z "$server_pid" ]; then
 fi
 
 # machine NAME: run lifelint over testdata/example as a machine with an
-# empty local cache (GOCACHE and go-cacher's own directory) and the shared
-# server; its output, exit code and trace go to $work/NAME.*. -q drops the
+# empty local cache (GOCACHE, go-cacher's own directory and the user cache
+# directory, where lifelint keeps its listing and result caches) and the
+# shared server; its output, exit code and trace go to $work/NAME.*. -q drops the
 # progress line and the summary, so stderr holds only problems.
 machine() {
   local m=$1 rc=0 t=$SECONDS
-  mkdir -p "$work/$m/gocache" "$work/$m/cacher"
+  mkdir -p "$work/$m/gocache" "$work/$m/cacher" "$work/$m/usercache"
   (cd testdata/example &&
-    GOCACHE=$work/$m/gocache \
+    GOCACHE=$work/$m/gocache XDG_CACHE_HOME=$work/$m/usercache \
     GOCACHEPROG="$work/bin/go-cacher -cache-dir $work/$m/cacher -cache-server http://127.0.0.1:$port" \
     LIFELINT_TRACE=$work/$m.trace \
     "$work/bin/lifelint" -q ./...) >"$work/$m.out" 2>"$work/$m.err" || rc=$?

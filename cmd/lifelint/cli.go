@@ -43,6 +43,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	newFromRev := fs.String("new-from-rev", "", "report only findings on lines changed since git `revision` REV (and in untracked files)")
 	newFromPatch := fs.String("new-from-patch", "", "report only findings on lines a unified diff `file` adds (paths relative to the directory lifelint runs in)")
 	quiet := fs.Bool("q", false, "quiet: no progress line and no final summary on stderr")
+	useCache := fs.Bool("cache", true, "reuse the last result of the same command line when nothing it depends on has changed, without running go vet (see README)")
 	factsFrom := fs.String("facts-from", "", "also analyze the dependencies in these comma-separated `modules` for their facts (\"all\": every dependency, the standard library included); by default only the dependencies in the modules of the patterns are, and the knowledge tables stand for the others")
 	cfgVals := map[string]*[]string{}
 	for _, name := range configFlags {
@@ -131,55 +132,19 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	// driver signals its process group), rather than leaving them running.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	guesses := newScopeGuesses()
-	guessKey := guesses.key(wd, *tags, *factsFrom, opts.Patterns)
-	guess, haveGuess := guesses.load(guessKey)
-	var status *statusLine
-	if !*quiet && wantProgress(stderr) {
-		status = newStatusLine(stderr)
-		opts.Stderr = status
-		opts.Progress = status.Update
-		status.Start()
-	}
-	// resolve runs beside a speculative go vet when there is a guess
-	// (scopeguess.go); a listing the cache still holds spares it the go
-	// list (listcache.go).
-	listings := newListCache()
-	resolve := func() scoped {
-		if sc, ok := listings.lookup(guessKey, wd); ok {
-			return sc
+	r := vetRun{opts: &opts, wd: wd, tags: *tags, factsFrom: *factsFrom, guesses: newScopeGuesses(), results: newResultCache(*useCache)}
+	r.guessKey = r.guesses.key(wd, *tags, *factsFrom, opts.Patterns)
+	r.resultKey = resultKey(r.guessKey, tool, *configPath, wd, &opts)
+	// A result whose fingerprint holds is the result go vet would give
+	// (resultcache.go).
+	res, replayed := r.results.lookup(r.resultKey, wd)
+	if !replayed {
+		if res, err = r.run(ctx, *quiet, stderr); err != nil && ctx.Err() == nil {
+			return fail("%v", err)
 		}
-		start := time.Now()
-		f, l := scopeFlag(ctx, wd, *tags, opts.Patterns, *factsFrom)
-		if ctx.Err() == nil {
-			listings.store(guessKey, wd, opts.Patterns, l, f, start)
-		}
-		var units []string
-		if l != nil {
-			units = l.Units
-		}
-		return scoped{f, units}
-	}
-	res, resolved, err := runScoped(ctx, guess, haveGuess, opts.Stderr, resolve,
-		func(c context.Context, flag string, units func(context.Context) []string, w io.Writer) (*driver.Result, error) {
-			o := opts
-			if flag != "" {
-				o.VetFlags = append(slices.Clip(opts.VetFlags), flag)
-			}
-			o.ListUnits, o.Stderr = units, w
-			return driver.Run(c, o)
-		})
-	if err == nil && ctx.Err() == nil {
-		guesses.store(guessKey, resolved)
-	}
-	if status != nil {
-		status.Done()
 	}
 	if ctx.Err() != nil {
 		return fail("interrupted")
-	}
-	if err != nil {
-		return fail("%v", err)
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "lifelint: %s\n", e)
@@ -220,9 +185,83 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return fail("writing output: %v", err)
 	}
 	if !*quiet {
-		fmt.Fprintf(stderr, "lifelint: %s\n", summary(res.Findings, res.Ignored))
+		note := ""
+		if replayed {
+			note = " (the last run's result: nothing it depends on changed)"
+		}
+		fmt.Fprintf(stderr, "lifelint: %s%s\n", summary(res.Findings, res.Ignored), note)
 	}
 	return exit()
+}
+
+// vetRun is the go vet run of a CLI invocation: its options, the command
+// line's directory, tags and -facts-from, and the caches it uses with its
+// keys in them.
+type vetRun struct {
+	opts                *driver.Options
+	wd, tags, factsFrom string
+	guesses             scopeGuesses
+	guessKey            string
+	results             resultCache
+	resultKey           string
+}
+
+// run runs go vet under the resolved scope (scopeguess.go, listcache.go),
+// with a progress line on stderr unless quiet, and keeps the result when
+// it can be (resultcache.go).
+func (r *vetRun) run(ctx context.Context, quiet bool, stderr io.Writer) (*driver.Result, error) {
+	opts, wd := r.opts, r.wd
+	start := time.Now()
+	guess, haveGuess := r.guesses.load(r.guessKey)
+	var status *statusLine
+	if !quiet && wantProgress(stderr) {
+		status = newStatusLine(stderr)
+		opts.Stderr = status
+		opts.Progress = status.Update
+		status.Start()
+	}
+	// resolve runs beside a speculative go vet when there is a guess
+	// (scopeguess.go); a listing the cache still holds spares it the go
+	// list (listcache.go).
+	listings := newListCache()
+	var listed scoped
+	resolve := func() scoped {
+		if sc, ok := listings.lookup(r.guessKey, wd); ok {
+			listed = sc
+			return sc
+		}
+		listStart := time.Now()
+		f, l := scopeFlag(ctx, wd, r.tags, opts.Patterns, r.factsFrom)
+		if ctx.Err() == nil {
+			listings.store(r.guessKey, wd, opts.Patterns, l, f, listStart)
+		}
+		sc := scoped{flag: f}
+		if l != nil {
+			sc.units = l.Units
+			if roots, ok := listRoots(wd, opts.Patterns, l); ok {
+				sc.roots = roots
+			}
+		}
+		listed = sc
+		return sc
+	}
+	res, resolved, err := runScoped(ctx, guess, haveGuess, opts.Stderr, resolve,
+		func(c context.Context, flag string, units func(context.Context) []string, w io.Writer) (*driver.Result, error) {
+			o := *opts
+			if flag != "" {
+				o.VetFlags = append(slices.Clip(opts.VetFlags), flag)
+			}
+			o.ListUnits, o.Stderr = units, w
+			return driver.Run(c, o)
+		})
+	if err == nil && ctx.Err() == nil {
+		r.guesses.store(r.guessKey, resolved)
+		r.results.store(r.resultKey, wd, listed.roots, res, start)
+	}
+	if status != nil {
+		status.Done()
+	}
+	return res, err
 }
 
 // changedLines is -new-from-rev and -new-from-patch.

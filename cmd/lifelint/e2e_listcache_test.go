@@ -14,20 +14,7 @@ import (
 // again and report what the change brought. A wrapper named go, first in
 // PATH, logs each go list before it runs the real go command.
 func TestListCacheRuns(t *testing.T) {
-	realGo, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gocache, err := exec.Command(realGo, "env", "GOCACHE").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := t.TempDir()
-	log := filepath.Join(bin, "list.log")
-	script := "#!/bin/sh\nif [ \"$1\" = list ]; then echo \"$*\" >> '" + log + "'; fi\nexec '" + realGo + "' \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	bin, log, gocache := goLogger(t, "list")
 	dir := writeModule(t, map[string]string{
 		"a/a.go": "package a\n\nfunc Bad() {}\n\nfunc F() { Bad() }\n",
 	})
@@ -44,7 +31,7 @@ func TestListCacheRuns(t *testing.T) {
 	}
 	age()
 	env := []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"),
-		"XDG_CACHE_HOME=" + t.TempDir(), "GOCACHE=" + strings.TrimSpace(string(gocache))}
+		"XDG_CACHE_HOME=" + t.TempDir(), "GOCACHE=" + gocache}
 	lists := func() int {
 		data, _ := os.ReadFile(log)
 		return strings.Count(string(data), "list -find")
@@ -86,6 +73,28 @@ func TestListCacheRuns(t *testing.T) {
 	// go.mod edited (its modification time changes).
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n\n// edited\n")
 	check("go.mod edited", 5, findA, findB)
+}
+
+// goLogger writes a wrapper named go into a new directory bin, which logs
+// each go command whose first argument is sub to log before it runs the
+// real go command. gocache is the build cache the real one uses.
+func goLogger(t *testing.T, sub string) (bin, log, gocache string) {
+	t.Helper()
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(realGo, "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin = t.TempDir()
+	log = filepath.Join(bin, sub+".log")
+	script := "#!/bin/sh\nif [ \"$1\" = " + sub + " ]; then echo \"$*\" >> '" + log + "'; fi\nexec '" + realGo + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin, log, strings.TrimSpace(string(out))
 }
 
 func writeFile(t *testing.T, name, content string) {

@@ -95,7 +95,7 @@ func (c listCache) lookup(key, wd string) (scoped, bool) {
 	if !ok || sum != r.Fingerprint {
 		return scoped{}, false
 	}
-	return scoped{flag: r.Flag, units: r.Units}, true
+	return scoped{flag: r.Flag, units: r.Units, roots: r.Roots}, true
 }
 
 // store remembers the listing l of patterns, which resolved flag and
@@ -186,37 +186,76 @@ var fingerprintFiles = []string{"go.mod", "go.sum", "go.work", "go.work.sum", "m
 // file or directory it looked at was modified after since less two
 // seconds. It fails when a root cannot be walked.
 func fingerprint(wd string, roots []string, since time.Time, memo map[string]fileSig) (string, map[string]fileSig, bool) {
-	h := sha256.New()
-	var limit time.Time
-	if !since.IsZero() {
-		limit = since.Add(-2 * time.Second)
+	fp := newFingerprinter(since)
+	if !hashSetting(fp.h, wd, fp.statPath) {
+		return "", nil, false
 	}
-	recent := false
-	check := func(fi fs.FileInfo) {
-		if !limit.IsZero() && !fi.ModTime().Before(limit) {
-			recent = true
+	seen := map[string]fileSig{}
+	for _, root := range roots {
+		fmt.Fprintf(fp.h, "root\t%s\n", root)
+		if !walkFingerprint(fp.h, root, memo, seen, fp.check) {
+			return "", nil, false
 		}
 	}
-	statPath := func(name string) {
-		fi, err := os.Stat(name)
-		if err != nil {
-			fmt.Fprintf(h, "%s\tnone\n", name)
-			return
-		}
-		check(fi)
-		fmt.Fprintf(h, "%s\t%v\t%d\t%d\n", name, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
+	if fp.recent {
+		return "", nil, false
 	}
+	return hex.EncodeToString(fp.h.Sum(nil)), seen, true
+}
 
+// fingerprinter is the state of a fingerprint: the hash, and whether a
+// file or directory it looked at was modified after since less two
+// seconds (never, with a zero since).
+type fingerprinter struct {
+	h      hash.Hash
+	limit  time.Time
+	recent bool
+}
+
+func newFingerprinter(since time.Time) *fingerprinter {
+	fp := &fingerprinter{h: sha256.New()}
+	if !since.IsZero() {
+		fp.limit = since.Add(-2 * time.Second)
+	}
+	return fp
+}
+
+// check notes whether fi was modified too recently.
+func (fp *fingerprinter) check(fi fs.FileInfo) {
+	if !fp.limit.IsZero() && !fi.ModTime().Before(fp.limit) {
+		fp.recent = true
+	}
+}
+
+// statPath feeds name's type, size and modification time to the hash, or
+// that it does not exist.
+func (fp *fingerprinter) statPath(name string) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		fmt.Fprintf(fp.h, "%s\tnone\n", name)
+		return
+	}
+	fp.check(fi)
+	fmt.Fprintf(fp.h, "%s\t%v\t%d\t%d\n", name, fi.Mode().Type(), fi.Size(), fi.ModTime().UnixNano())
+}
+
+// hashSetting feeds to h what every run from wd depends on besides the
+// package trees: the go command (its path, size and modification time),
+// the GO* and CGO_* environment, the go env file, $GOWORK and the module
+// files in wd and each directory above it, each stated by statPath. It
+// reports false when a run cannot be fingerprinted: no go command, or a
+// -modfile or -overlay flag naming a file outside the fingerprint.
+func hashSetting(h hash.Hash, wd string, statPath func(string)) bool {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		return "", nil, false
+		return false
 	}
 	if goCmd, err = filepath.Abs(goCmd); err != nil {
-		return "", nil, false
+		return false
 	}
 	fi, err := os.Stat(goCmd)
 	if err != nil {
-		return "", nil, false
+		return false
 	}
 	fmt.Fprintf(h, "go\t%s\t%d\t%d\n", goCmd, fi.Size(), fi.ModTime().UnixNano())
 	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
@@ -227,14 +266,14 @@ func fingerprint(wd string, roots []string, since time.Time, memo map[string]fil
 	for _, kv := range env {
 		fmt.Fprintf(h, "env\t%s\n", kv)
 	}
-	// -modfile names a go.mod file outside the fingerprint.
-	if strings.Contains(os.Getenv("GOFLAGS"), "-modfile") {
-		return "", nil, false
+	// -modfile and -overlay name files outside the fingerprint.
+	if outsideFlag(os.Getenv("GOFLAGS")) {
+		return false
 	}
 	if goenv := goEnvFile(); goenv != "" {
 		data, _ := os.ReadFile(goenv)
-		if strings.Contains(string(data), "-modfile") {
-			return "", nil, false
+		if outsideFlag(string(data)) {
+			return false
 		}
 		fmt.Fprintf(h, "goenv\t%x\n", sha256.Sum256(data))
 	}
@@ -249,17 +288,13 @@ func fingerprint(wd string, roots []string, since time.Time, memo map[string]fil
 			break
 		}
 	}
-	seen := map[string]fileSig{}
-	for _, root := range roots {
-		fmt.Fprintf(h, "root\t%s\n", root)
-		if !walkFingerprint(h, root, memo, seen, check) {
-			return "", nil, false
-		}
-	}
-	if recent {
-		return "", nil, false
-	}
-	return hex.EncodeToString(h.Sum(nil)), seen, true
+	return true
+}
+
+// outsideFlag reports whether go flags s name a file the fingerprint does
+// not cover (-modfile, -overlay).
+func outsideFlag(s string) bool {
+	return strings.Contains(s, "-modfile") || strings.Contains(s, "-overlay")
 }
 
 // fileSig is what the fingerprint knows of a .go file: its size and

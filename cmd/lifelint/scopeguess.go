@@ -32,6 +32,9 @@ import (
 type scoped struct {
 	flag  string
 	units []string
+	// roots are the trees the listing depends on (listRoots); nil when
+	// the listing cannot be kept.
+	roots []string
 }
 
 // scopeGuesses reads and writes remembered scope flags. dir is "" when

@@ -174,7 +174,8 @@ func run(o options, log func(string, ...any)) error {
 		start: time.Now().UTC(), loadStart: loadavg(), patterns: patterns,
 		tools: selected, leaf: leafInfo, warmRuns: o.warmRuns, gotmpdir: tmpInfo, order: o.order,
 	}
-	runCache := filepath.Join(e.work, "run-gocache") // the profile runs'
+	runCache := filepath.Join(e.work, "run-gocache")       // the profile runs'
+	runUserCache := filepath.Join(e.work, "run-usercache") // their user cache directory (lifelint's listing and result caches)
 	outDir := filepath.Join(e.work, "out")
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
@@ -198,7 +199,7 @@ func run(o options, log func(string, ...any)) error {
 			// A cold run with the trace on: each vet tool process
 			// appends what its analyzers cost (cmd/lifelint/trace.go).
 			trace := filepath.Join(e.work, fmt.Sprintf("trace-%d.tsv", i+1))
-			for _, d := range []string{runCache, trace} {
+			for _, d := range []string{runCache, runUserCache, trace} {
 				if err := os.RemoveAll(d); err != nil {
 					return err
 				}
@@ -206,7 +207,7 @@ func run(o options, log func(string, ...any)) error {
 			if err := copyCache(e.template, runCache); err != nil {
 				return err
 			}
-			environ := append(os.Environ(), "GOCACHE="+runCache, "LIFELINT_TRACE="+trace)
+			environ := append(os.Environ(), "GOCACHE="+runCache, "XDG_CACHE_HOME="+runUserCache, "LIFELINT_TRACE="+trace)
 			environ = append(environ, tmpEnv...)
 			m, err := e.measureTool(l, environ, "profile", i+1, outDir)
 			if err != nil {
@@ -222,8 +223,10 @@ func run(o options, log func(string, ...any)) error {
 			log("profile run %d: %d vet tool processes traced (%d skipped), analyzers %.1fs of %.1fs CPU", i+1, p.vetRoot+p.vetFacts+p.vetSkipped, p.vetSkipped, p.total().Seconds(), m.cpu.Seconds())
 		}
 	}
-	if err := os.RemoveAll(runCache); err != nil {
-		return err
+	for _, d := range []string{runCache, runUserCache} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
 	}
 	md, base, err := rep.write(resultsDir, runs)
 	if err != nil {

@@ -71,29 +71,31 @@ func schedule(order string, n, i, warm int, incremental bool) ([]step, error) {
 }
 
 // runOnce measures run i of the tools in the order given, each tool on a
-// GOCACHE and a STATICCHECK_CACHE of its own that its cold run starts
-// afresh, and returns the measurements in the order taken.
+// GOCACHE, a STATICCHECK_CACHE and a user cache directory (XDG_CACHE_HOME:
+// lifelint's listing and result caches) of its own that its cold run
+// starts afresh, and returns the measurements in the order taken.
 func (e *env) runOnce(tools []*tool, i, warm int, order string, ed *edit, tmpEnv []string, outDir string) ([]*measurement, error) {
 	steps, err := schedule(order, len(tools), i, warm, ed != nil)
 	if err != nil {
 		return nil, err
 	}
-	caches := func(t *tool) (gocache, sc string) {
-		return filepath.Join(e.work, "run-gocache-"+t.id), filepath.Join(e.work, "run-staticcheck-cache-"+t.id)
+	caches := func(t *tool) (gocache, sc, user string) {
+		return filepath.Join(e.work, "run-gocache-"+t.id), filepath.Join(e.work, "run-staticcheck-cache-"+t.id), filepath.Join(e.work, "run-usercache-"+t.id)
 	}
 	defer func() {
 		for _, t := range tools {
-			gc, sc := caches(t)
+			gc, sc, user := caches(t)
 			os.RemoveAll(gc)
 			os.RemoveAll(sc)
+			os.RemoveAll(user)
 		}
 	}()
 	var ms []*measurement
 	for _, s := range steps {
 		t := tools[s.tool]
-		gocache, sc := caches(t)
+		gocache, sc, user := caches(t)
 		if s.phase == "cold" {
-			for _, d := range []string{gocache, sc} {
+			for _, d := range []string{gocache, sc, user} {
 				if err := os.RemoveAll(d); err != nil {
 					return ms, err
 				}
@@ -101,11 +103,13 @@ func (e *env) runOnce(tools []*tool, i, warm int, order string, ed *edit, tmpEnv
 			if err := copyCache(e.template, gocache); err != nil {
 				return ms, err
 			}
-			if err := os.MkdirAll(sc, 0o755); err != nil {
-				return ms, err
+			for _, d := range []string{sc, user} {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					return ms, err
+				}
 			}
 		}
-		environ := append(os.Environ(), "GOCACHE="+gocache, "STATICCHECK_CACHE="+sc)
+		environ := append(os.Environ(), "GOCACHE="+gocache, "STATICCHECK_CACHE="+sc, "XDG_CACHE_HOME="+user)
 		environ = append(environ, tmpEnv...)
 		if s.phase == "incremental" {
 			if err := os.WriteFile(ed.file, ed.edited, 0o644); err != nil {
