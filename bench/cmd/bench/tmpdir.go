@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"syscall"
 )
@@ -15,7 +16,8 @@ const tmpfsMagic = 0x01021994
 
 // goTmpDir returns the environment that sets GOTMPDIR for every measured
 // run, a description for the report, and a function that removes the
-// directory it made.
+// directory it made. A directory it makes on the tmpfs (memory) is also
+// removed when the harness is stopped by SIGINT, SIGTERM or SIGHUP.
 //
 // Every go vet run, warm or cold, creates one object directory per vet
 // action in its work directory and deletes the tree at exit (3947 on the
@@ -47,8 +49,9 @@ func goTmpDir(mode string) (environ []string, info string, cleanup func(), err e
 		if err != nil {
 			return nil, "", nop, err
 		}
+		stop := removeOnSignal(dir)
 		return []string{"GOTMPDIR=" + dir}, "a tmpfs (`" + shmDir + "`), so that no run pays ext4's cost for the inodes the run before it deleted (bench/README.md, Caveats)",
-			func() { os.RemoveAll(dir) }, nil
+			func() { stop(); os.RemoveAll(dir) }, nil
 	case "":
 		return nil, "", nop, fmt.Errorf("-gotmpdir: empty (tmpfs, inherit or a directory)")
 	}
@@ -60,4 +63,32 @@ func goTmpDir(mode string) (environ []string, info string, cleanup func(), err e
 		return nil, "", nop, fmt.Errorf("-gotmpdir=%s: not a directory", mode)
 	}
 	return []string{"GOTMPDIR=" + dir}, "`" + dir + "`", nop, nil
+}
+
+// removeOnSignal removes dir and exits (128 plus the signal's number, as a
+// shell reports it) when the harness gets SIGINT, SIGTERM or SIGHUP, until
+// the function it returns is called. A measured run that is still going
+// loses its GOTMPDIR and fails; its caches are on disk, and the next run
+// starts them afresh.
+func removeOnSignal(dir string) (stop func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-c:
+			os.RemoveAll(dir)
+			fmt.Fprintf(os.Stderr, "bench: %v: removed %s\n", s, dir)
+			n := 1
+			if sig, ok := s.(syscall.Signal); ok {
+				n = 128 + int(sig)
+			}
+			os.Exit(n)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(c)
+		close(done)
+	}
 }

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestGoTmpDir(t *testing.T) {
@@ -60,4 +65,56 @@ func TestGoTmpDir(t *testing.T) {
 			t.Errorf("tmpfs: cleanup left %s (%v)", dir, err)
 		}
 	})
+}
+
+// TestGoTmpDirSignal: a harness stopped by SIGTERM removes its tmpfs
+// directory and exits 143. The test runs itself as that harness
+// (BENCH_TMPDIR_CHILD), which prints the directory and waits.
+func TestGoTmpDirSignal(t *testing.T) {
+	if os.Getenv("BENCH_TMPDIR_CHILD") == "1" {
+		env, _, _, err := goTmpDir("tmpfs")
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(3)
+		}
+		fmt.Println(strings.TrimPrefix(env[0], "GOTMPDIR="))
+		time.Sleep(time.Minute)
+		os.Exit(4)
+	}
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(shmDir, &st); err != nil || st.Type != tmpfsMagic {
+		t.Skipf("no tmpfs at %s", shmDir)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestGoTmpDirSignal$")
+	cmd.Env = append(os.Environ(), "BENCH_TMPDIR_CHILD=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("child: %v", err)
+	}
+	dir := strings.TrimSpace(line)
+	if !strings.HasPrefix(dir, shmDir+"/lifelint-bench-") {
+		cmd.Process.Kill()
+		t.Fatalf("child printed %q", line)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("%s not made: %v", dir, err)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("child after SIGTERM: %v, want exit status 143", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		os.RemoveAll(dir)
+		t.Errorf("SIGTERM left %s (%v)", dir, err)
+	}
 }
